@@ -1,0 +1,42 @@
+#!/usr/bin/env node
+import { spawn } from 'node:child_process';
+import { runCli } from '../cli/run-cli.js';
+
+// The only place that touches the process: signals, streams, exit code.
+const controller = new AbortController();
+let interrupted = 0;
+process.on('SIGINT', () => {
+  interrupted++;
+  if (interrupted > 1) process.exit(130);
+  process.stderr.write('\nbitext: stopping after the requests in flight; finished work is saved (Ctrl-C again to quit now)\n');
+  controller.abort();
+});
+
+/** Pipes long output through $PAGER on a terminal, like git does. */
+async function page(text: string): Promise<void> {
+  const pager = process.env.PAGER ?? 'less -R';
+  if (!process.stdout.isTTY || pager === '' || pager === 'cat') {
+    process.stdout.write(text);
+    return;
+  }
+  await new Promise<void>((resolve) => {
+    const child = spawn(pager, { shell: true, stdio: ['pipe', 'inherit', 'inherit'], env: { LESS: 'FRX', ...process.env } });
+    child.on('error', () => {
+      process.stdout.write(text);
+      resolve();
+    });
+    child.on('close', () => resolve());
+    child.stdin.on('error', () => undefined);
+    child.stdin.end(text);
+  });
+}
+
+const code = await runCli(process.argv.slice(2), {
+  cwd: process.cwd(),
+  env: process.env,
+  stdout: process.stdout,
+  stderr: process.stderr,
+  signal: controller.signal,
+  page,
+});
+process.exitCode = controller.signal.aborted && code === 0 ? 130 : code;

@@ -1,0 +1,76 @@
+import { dirname } from 'node:path';
+import { loadDocument } from '../../engine/load-document.js';
+import { saveBilingual, saveTarget } from '../../engine/save-document.js';
+import { UsageError } from '../../model/errors.js';
+import type { SegmentId } from '../../model/types.js';
+import type { SegmentUpdate } from '../../plan/next-document.js';
+import { memoryKey, type TranslationMemory } from '../../plan/translation-memory.js';
+import { acquireLock } from '../../store/document-lock.js';
+import { mergeIntoMemoryFile } from '../../store/memory-file.js';
+import { displayPath, memoryPath } from '../../store/project-paths.js';
+import { EXIT, type CliIo } from '../cli-io.js';
+import { resolveSettings, type CommonFlags } from '../resolve-settings.js';
+
+interface AcceptFlags extends CommonFlags {
+  file?: string;
+  all?: boolean;
+  suggestion?: boolean;
+  allow?: string;
+}
+
+const QA_CHECKS = ['inline-structure', 'numbers', 'untranslated', 'empty', 'identical', 'glossary', 'length-ratio', 'brackets', 'whitespace'];
+
+/**
+ * `bitext accept`: a reviewer vouches for translations. Marks them reviewed and current against
+ * the present source, resolves conflicts (the person's text, or `--suggestion`), and records QA
+ * findings marked as intended with `--allow`.
+ */
+export async function acceptCommand(ids: string[], flags: AcceptFlags, io: CliIo): Promise<number> {
+  if (ids.length === 0 && !flags.all) throw new UsageError('name the segment ids to accept, or pass --all', {}, 'Find ids with `bitext status` or `bitext review`.');
+  const allow = flags.allow ? flags.allow.split(',').map((c) => c.trim()).filter(Boolean) : [];
+  const unknownCheck = allow.find((c) => !QA_CHECKS.includes(c));
+  if (unknownCheck) throw new UsageError(`--allow: unknown check "${unknownCheck}"`, {}, `Checks: ${QA_CHECKS.join(', ')}.`);
+  const settings = await resolveSettings(flags, flags.file ? [flags.file] : [], io);
+
+  // Read everything first, so an unknown id fails before anything is written.
+  const documents = await Promise.all(settings.files.map((file) => loadDocument(file, settings)));
+  const wanted = new Set(ids);
+  const found = new Set<string>();
+  for (const document of documents) for (const entry of document.state.entries) if (wanted.has(entry.id)) found.add(entry.id);
+  const unknown = ids.filter((id) => !found.has(id));
+  if (unknown.length) throw new UsageError(`no segment with id ${unknown.join(', ')} in ${settings.files.join(', ')}`, {}, 'Check the id with `bitext status --all`, or name the file with --file.');
+
+  let accepted = 0;
+  const skipped: string[] = [];
+  for (const document of documents) {
+    const updates = new Map<SegmentId, SegmentUpdate>();
+    const learned: TranslationMemory = new Map();
+    for (const entry of document.state.entries) {
+      if (!flags.all && !wanted.has(entry.id)) continue;
+      if (entry.status === 'missing' || entry.record?.translation === undefined) {
+        if (!flags.all) skipped.push(entry.id);
+        continue;
+      }
+      if (flags.suggestion && !entry.record.suggestion && wanted.has(entry.id)) throw new UsageError(`segment ${entry.id} has no machine suggestion to take`, { file: document.bilingualDisplay, line: entry.record.line });
+      updates.set(entry.id, { type: 'accept', useSuggestion: Boolean(flags.suggestion), allow });
+      const text = flags.suggestion && entry.record.suggestion ? entry.record.suggestion.text : entry.record.translation;
+      learned.set(memoryKey(settings.from, settings.to, entry.segment.hash), { source: entry.segment.text, translation: text, origin: flags.suggestion && entry.record.suggestion ? entry.record.suggestion.origin : entry.edited ? 'human' : (entry.record.origin ?? 'human') });
+      accepted++;
+    }
+    if (updates.size === 0) continue;
+    const release = await acquireLock(document.paths.bilingual, document.bilingualDisplay);
+    try {
+      const wrote: string[] = [];
+      await saveBilingual(document, updates, wrote);
+      await saveTarget(document, updates, wrote);
+      const memoryFile = memoryPath(dirname(document.paths.bilingual));
+      await mergeIntoMemoryFile(memoryFile, displayPath(memoryFile, io.cwd), learned);
+      io.stdout.write(`${document.bilingualDisplay}: accepted ${updates.size} segment(s)${wrote.length ? `; wrote ${wrote.map((p) => displayPath(p, io.cwd)).join(', ')}` : ''}\n`);
+    } finally {
+      await release();
+    }
+  }
+  if (skipped.length) io.stderr.write(`not accepted (no translation yet): ${skipped.join(', ')}\n`);
+  if (accepted === 0) io.stdout.write('nothing to accept\n');
+  return skipped.length ? EXIT.problems : EXIT.ok;
+}

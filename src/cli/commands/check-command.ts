@@ -1,0 +1,34 @@
+import { resolve } from 'node:path';
+import { loadDocument } from '../../engine/load-document.js';
+import { checkDocument } from '../../engine/review-document.js';
+import { readGlossary } from '../../store/read-glossary.js';
+import { EXIT, type CliIo } from '../cli-io.js';
+import { resolveSettings, type CommonFlags } from '../resolve-settings.js';
+
+interface CheckFlags extends CommonFlags {
+  glossary?: string;
+  json?: boolean;
+}
+
+/** `bitext check`: quality checks on every translated pair; exit 1 when anything is found. */
+export async function checkCommand(files: string[], flags: CheckFlags, io: CliIo): Promise<number> {
+  const settings = await resolveSettings(flags, files, io);
+  const glossaryPath = flags.glossary ?? settings.config.glossary;
+  const glossary = glossaryPath ? await readGlossary(resolve(io.cwd, glossaryPath), glossaryPath) : [];
+  const all = [];
+  for (const file of settings.files) {
+    const document = await loadDocument(file, settings);
+    if (!document.stored) {
+      io.stderr.write(`${document.sourceDisplay}: no bilingual document yet (${document.bilingualDisplay}); run \`bitext translate\` first\n`);
+      continue;
+    }
+    for (const finding of checkDocument(document, glossary)) all.push({ ...finding, file: document.bilingualDisplay });
+  }
+  if (flags.json) {
+    io.stdout.write(`${JSON.stringify({ findings: all, summary: { findings: all.length } }, null, 2)}\n`);
+  } else {
+    for (const f of all) io.stdout.write(`${f.file}:${f.line ?? '?'}: ${f.segmentId} ${f.check}: ${f.message}\n`);
+    io.stdout.write(all.length ? `${all.length} finding(s). Fix the translation in the bilingual document, or mark a finding as intended with \`bitext accept <id> --allow <check>\`.\n` : 'no findings\n');
+  }
+  return all.length ? EXIT.problems : EXIT.ok;
+}

@@ -1,0 +1,130 @@
+import { resolve } from 'node:path';
+import type { TranslateReport } from '../../engine/translate-document.js';
+import { translateDocument } from '../../engine/translate-document.js';
+import { displayPath } from '../../store/project-paths.js';
+import { readGlossary } from '../../store/read-glossary.js';
+import { loadTranslator } from '../../translate/load-translator.js';
+import { EXIT, type CliIo } from '../cli-io.js';
+import { progressReporter } from '../progress-line.js';
+import { environmentWithKeys, positiveInteger, resolveSettings, type CommonFlags } from '../resolve-settings.js';
+import { redactingWriter } from '../secrets.js';
+
+interface TranslateFlags extends CommonFlags {
+  translator?: string;
+  model?: string;
+  command?: string;
+  concurrency?: string;
+  glossary?: string;
+  timeout?: string;
+  maxAttempts?: string;
+  envFile?: string;
+  dryRun?: boolean;
+  force?: boolean;
+  validate: boolean;
+  json?: boolean;
+}
+
+/** `bitext translate`: translate what is missing or stale, file by file. */
+export async function translateCommand(files: string[], flags: TranslateFlags, io: CliIo): Promise<number> {
+  const settings = await resolveSettings(flags, files, io);
+  const { config } = settings;
+  const env = await environmentWithKeys(io, flags.envFile ?? config.envFile);
+  const out = redactingWriter((t) => io.stdout.write(t), env);
+  const err = redactingWriter((t) => io.stderr.write(t), env);
+
+  const translatorSpec = flags.translator ?? config.translator ?? 'auto';
+  const translatorSettings: Record<string, unknown> = { ...(config.translatorOptions ?? {}) };
+  if (flags.command) translatorSettings.command = flags.command;
+  const model = flags.model ?? config.model;
+  const translator = await loadTranslator(translatorSpec, { env, settings: translatorSettings, cwd: io.cwd, ...(model ? { model } : {}) });
+  const glossaryPath = flags.glossary ?? config.glossary;
+  const glossary = glossaryPath ? await readGlossary(resolve(io.cwd, glossaryPath), glossaryPath) : [];
+  const concurrency = flags.concurrency ? positiveInteger(flags.concurrency, '--concurrency') : (config.concurrency ?? 4);
+  const timeoutMs = (flags.timeout ? positiveInteger(flags.timeout, '--timeout') : (config.timeoutSeconds ?? 120)) * 1000;
+  const maxAttempts = flags.maxAttempts ? positiveInteger(flags.maxAttempts, '--max-attempts') : 4;
+
+  let code: number = EXIT.ok;
+  const reports: TranslateReport[] = [];
+  for (const file of settings.files) {
+    const started = performance.now();
+    const reporter = progressReporter(io.stderr, file, err);
+    const report = await translateDocument(file, {
+      ...settings, translator, glossary, force: Boolean(flags.force), dryRun: Boolean(flags.dryRun), validate: flags.validate,
+      concurrency, timeoutMs, maxAttempts, reporter, ...(io.signal ? { signal: io.signal } : {}),
+    });
+    reporter.end();
+    reports.push(report);
+    const seconds = (performance.now() - started) / 1000;
+    if (!flags.json) out(flags.dryRun ? describeDryRun(report, translator.name) : describeRun(report, seconds, io.cwd));
+    const conflicts = report.statuses.filter((s) => s === 'conflict').length;
+    if (report.failed.length > 0 || conflicts > 0 || report.stoppedBy) code = EXIT.problems;
+    if (io.signal?.aborted) return EXIT.interrupted;
+  }
+  if (flags.json) out(`${JSON.stringify(reports.map((r) => jsonReport(r, io.cwd)), null, 2)}\n`);
+  return code;
+}
+
+function describeDryRun(report: TranslateReport, translatorName: string): string {
+  const { plan, estimate, document } = report;
+  const lines = [`${document.sourceDisplay}: dry run, nothing sent or written`];
+  lines.push(`  would send ${estimate.segments} segment(s) to ${translatorName}: ${estimate.characters} characters, about ${estimate.estimatedTokens} input tokens, ${estimate.requests} request(s)`);
+  if (plan.reuse.length) lines.push(`  would reuse ${plan.reuse.length} translation(s) from the translation memory`);
+  for (const segment of plan.send) {
+    const entry = document.state.entries.find((e) => e.id === segment.id);
+    lines.push(`  ${segment.reason.padEnd(8)} ${segment.id.padEnd(12)} ${document.sourceDisplay}:${entry?.segment.line ?? '?'}  ${preview(segment.text)}`);
+  }
+  if (plan.removed.length) lines.push(`  ${plan.removed.length} segment(s) removed from the source will leave the bilingual document (kept in the memory)`);
+  return `${lines.join('\n')}\n`;
+}
+
+function describeRun(report: TranslateReport, seconds: number, cwd: string): string {
+  const { document, usage } = report;
+  const counts = countStatuses(report.statuses);
+  const lines = [
+    `${document.sourceDisplay}: ${report.translated} translated, ${report.reused} from memory, ${report.failed.length} failed; ${report.requests} request(s), ${usage.characters} characters${usage.inputTokens || usage.outputTokens ? `, ${usage.inputTokens} tokens in, ${usage.outputTokens} out` : ''}; ${seconds.toFixed(1)} s`,
+    `  now ${counts.current} current, ${counts.stale} stale, ${counts.missing} missing, ${counts.conflict} conflict`,
+  ];
+  for (const failure of report.failed) lines.push(`  failed ${failure.id}: ${failure.reason}`);
+  if (report.stoppedBy) lines.push(`  stopped: ${report.stoppedBy}`);
+  for (const entry of document.state.entries) {
+    if (report.statuses[document.state.entries.indexOf(entry)] === 'conflict') {
+      lines.push(`  conflict ${entry.id} (${document.sourceDisplay}:${entry.segment.line}): the source changed under a person's translation; a suggestion is stored beside it. Resolve with \`bitext accept ${entry.id}\` (keep) or \`bitext accept ${entry.id} --suggestion\`.`);
+    }
+  }
+  lines.push(report.wrote.length ? `  wrote ${report.wrote.map((p) => displayPath(p, cwd)).join(', ')}` : '  nothing to write: everything was up to date');
+  return `${lines.join('\n')}\n`;
+}
+
+function jsonReport(report: TranslateReport, cwd: string) {
+  return {
+    source: report.document.sourceDisplay,
+    bilingual: report.document.bilingualDisplay,
+    target: report.document.targetDisplay,
+    plan: {
+      send: report.plan.send.map((s) => ({ id: s.id, kind: s.kind, reason: s.reason, characters: [...s.text].length })),
+      reuse: report.plan.reuse.map((r) => r.id),
+      moved: report.plan.moved,
+      removed: report.plan.removed.map((r) => r.id),
+    },
+    estimate: report.estimate,
+    translated: report.translated,
+    reused: report.reused,
+    failed: report.failed,
+    requests: report.requests,
+    usage: report.usage,
+    stoppedBy: report.stoppedBy ?? null,
+    summary: countStatuses(report.statuses),
+    wrote: report.wrote.map((p) => displayPath(p, cwd)),
+  };
+}
+
+function countStatuses(statuses: readonly string[]) {
+  const counts = { current: 0, stale: 0, missing: 0, conflict: 0 };
+  for (const s of statuses) counts[s as keyof typeof counts]++;
+  return counts;
+}
+
+function preview(text: string): string {
+  const flat = text.replace(/\s+/g, ' ');
+  return [...flat].length > 40 ? `${[...flat].slice(0, 40).join('')}…` : flat;
+}

@@ -1,0 +1,116 @@
+import { Command, CommanderError, Option } from 'commander';
+import { BitextError } from '../model/errors.js';
+import { EXIT, type CliIo } from './cli-io.js';
+import { redactingWriter } from './secrets.js';
+
+const VERSION = '0.1.0';
+
+/** Adds the options every command shares. */
+function withCommonOptions(command: Command): Command {
+  return command
+    .option('--from <lang>', 'source language (default: zh, or "from" in the config)')
+    .option('--to <lang>', 'target language (default: en, or "to" in the config)')
+    .option('--out <dir>', 'folder for translations (default: translations)')
+    .option('--config <file>', 'config file (default: bitext.config.json or .bitext.json if present)')
+    .option('--verbose', 'show stack traces and more detail');
+}
+
+/**
+ * Runs the CLI in-process and returns the exit code; never touches `process` itself, so tests
+ * call it directly. 0 ok, 1 problems found or some segments failed, 2 usage or fatal error.
+ */
+export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
+  const out = redactingWriter((t) => io.stdout.write(t), io.env);
+  const err = redactingWriter((t) => io.stderr.write(t), io.env);
+  let code: number = EXIT.ok;
+  let verbose = argv.includes('--verbose');
+  const setCode = (c: number): void => {
+    code = c;
+  };
+
+  const program = new Command('bitext')
+    .description('Translate Markdown documents and keep the translations aligned with their source.')
+    .version(VERSION)
+    .exitOverride()
+    .configureOutput({ writeOut: out, writeErr: err, outputError: (text, write) => write(text) })
+    .showHelpAfterError('(run bitext --help for usage)');
+
+  withCommonOptions(program.command('translate').argument('[files...]', 'Markdown files (default: "content" in the config)'))
+    .description('translate what is missing or stale; write the bilingual document and the translated version')
+    .option('--translator <name>', 'auto | pseudo | openai | deepl | anthropic | command | ./your-module.js')
+    .option('--model <name>', 'model for LLM translators')
+    .option('--command <shell>', 'shell command for --translator command')
+    .option('--concurrency <n>', 'requests in flight at once')
+    .option('--glossary <file>', 'glossary file (YAML or JSON)')
+    .option('--timeout <seconds>', 'time limit for one request')
+    .option('--max-attempts <n>', 'attempts per segment before it counts as failed')
+    .option('--env-file <file>', 'dotenv file with API keys (kept out of output)')
+    .option('--dry-run', 'print what would be sent (segments, characters, tokens, requests); send and write nothing')
+    .option('--force', "re-translate everything, overwriting people's translations")
+    .option('--no-validate', 'accept whatever the translator returns (only placeholders are checked)')
+    .option('--json', 'print the report as JSON')
+    .action(async (files: string[], flags) => setCode(await (await import('./commands/translate-command.js')).translateCommand(files, flags, io)));
+
+  withCommonOptions(program.command('status').argument('[files...]'))
+    .description('per-segment status: current, stale, missing, conflict; what moved or was removed')
+    .option('--json', 'print {segments, summary} as JSON')
+    .option('--check', 'exit 1 unless every segment is current')
+    .option('--all', 'list current segments too')
+    .action(async (files: string[], flags) => setCode(await (await import('./commands/status-command.js')).statusCommand(files, flags, io)));
+
+  withCommonOptions(program.command('diff').argument('[files...]'))
+    .description('for each stale segment: the source change, character by character, beside the current translation')
+    .option('--json', 'print as JSON')
+    .addOption(new Option('--color <when>', 'colour the diff').choices(['auto', 'always', 'never']).default('auto'))
+    .action(async (files: string[], flags) => setCode(await (await import('./commands/diff-command.js')).diffCommand(files, flags, io)));
+
+  withCommonOptions(program.command('accept').argument('[ids...]', 'segment ids to accept'))
+    .description("mark segments reviewed; resolve conflicts (keeping the person's text, or --suggestion)")
+    .option('--file <path>', 'source file the ids belong to (default: every content file)')
+    .option('--all', 'accept every segment that has a translation')
+    .option('--suggestion', "take the machine's suggestion instead of the person's text")
+    .option('--allow <checks>', 'QA checks to mark as intended for these segments (comma-separated)')
+    .action(async (ids: string[], flags) => setCode(await (await import('./commands/accept-command.js')).acceptCommand(ids, flags, io)));
+
+  withCommonOptions(program.command('check').argument('[files...]'))
+    .description('quality checks on translated pairs: structure, numbers, glossary, leftovers, length, brackets')
+    .option('--glossary <file>', 'glossary file (YAML or JSON)')
+    .option('--json', 'print findings as JSON')
+    .action(async (files: string[], flags) => setCode(await (await import('./commands/check-command.js')).checkCommand(files, flags, io)));
+
+  withCommonOptions(program.command('review').argument('[files...]'))
+    .description('go through the aligned pairs: a side-by-side HTML page, or a listing in the terminal')
+    .option('--html [file]', 'write a self-contained HTML review page (default: <out>/<name>.review.html)')
+    .addOption(new Option('--only <what>', 'only these rows').choices(['stale', 'missing', 'conflict', 'qa']))
+    .option('--glossary <file>', 'glossary file for the QA findings')
+    .addOption(new Option('--color <when>', 'colour the listing').choices(['auto', 'always', 'never']).default('auto'))
+    .action(async (files: string[], flags) => setCode(await (await import('./commands/review-command.js')).reviewCommand(files, flags, io)));
+
+  withCommonOptions(program.command('mv').argument('<old>', 'old source path').argument('<new>', 'new source path'))
+    .description('rename a source file and carry its translations along')
+    .action(async (from: string, to: string, flags) => setCode(await (await import('./commands/mv-command.js')).mvCommand(from, to, flags, io)));
+
+  try {
+    if (argv.length === 0) {
+      program.outputHelp();
+      return EXIT.ok;
+    }
+    await program.parseAsync([...argv], { from: 'user' });
+    return code;
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      // Help and version exit with 0; every parse error is a usage error.
+      return error.exitCode === 0 ? EXIT.ok : EXIT.fatal;
+    }
+    if (error instanceof BitextError) {
+      err(`bitext: ${error.format()}\n`);
+      if (verbose && error.stack) err(`${error.stack}\n`);
+      return EXIT.fatal;
+    }
+    verbose ||= false;
+    const message = error instanceof Error ? error.message : String(error);
+    err(`bitext: unexpected error: ${message}\n`);
+    err(verbose && error instanceof Error && error.stack ? `${error.stack}\n` : '  Run again with --verbose for details, and report it if it persists.\n');
+    return EXIT.fatal;
+  }
+}

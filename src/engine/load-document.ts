@@ -1,0 +1,66 @@
+import { resolve } from 'node:path';
+import { parseBilingual } from '../bilingual/parse-bilingual.js';
+import { InputError } from '../model/errors.js';
+import type { BilingualDocument, LanguageCode, SourceSegment } from '../model/types.js';
+import type { DecodedSource } from '../parse/decode-source.js';
+import { parseMarkdown } from '../parse/parse-markdown.js';
+import { buildDocumentState, type DocumentState } from '../plan/document-state.js';
+import { hashFile } from '../segment/hash-text.js';
+import { segmentDocument } from '../segment/segment-document.js';
+import { displayPath, documentPaths, type DocumentPaths } from '../store/project-paths.js';
+import { readTextFile, readTextFileIfExists } from '../store/read-text-file.js';
+
+/** Where and in which languages a command works. */
+export interface DocumentSettings {
+  cwd: string;
+  from: LanguageCode;
+  to: LanguageCode;
+  outDir: string;
+  frontMatterFields: readonly string[];
+}
+
+/** A source file read, segmented and lined up with its bilingual document. */
+export interface LoadedDocument {
+  /** Source path as given and shown (relative to cwd). */
+  sourceDisplay: string;
+  paths: DocumentPaths;
+  bilingualDisplay: string;
+  targetDisplay: string;
+  source: DecodedSource;
+  segments: SourceSegment[];
+  /** The bilingual document on disk, if there is one. */
+  stored?: BilingualDocument;
+  state: DocumentState;
+  header: Omit<BilingualDocument, 'segments'>;
+}
+
+/** Reads everything a command needs about one source file; writes nothing. */
+export async function loadDocument(sourceArg: string, settings: DocumentSettings): Promise<LoadedDocument> {
+  const sourcePath = resolve(settings.cwd, sourceArg);
+  const sourceDisplay = displayPath(sourcePath, settings.cwd);
+  const paths = documentPaths(sourcePath, resolve(settings.cwd, settings.outDir), settings.from, settings.to);
+  const bilingualDisplay = displayPath(paths.bilingual, settings.cwd);
+
+  const source = await readTextFile(sourcePath, sourceDisplay);
+  const segments = segmentDocument(source.text, parseMarkdown(source.text), { file: sourceDisplay, frontMatterFields: settings.frontMatterFields });
+  const bilingualFile = await readTextFileIfExists(paths.bilingual, bilingualDisplay);
+  const stored = bilingualFile ? parseBilingual(bilingualFile.text, bilingualDisplay) : undefined;
+  if (stored && (stored.from !== settings.from || stored.to !== settings.to)) {
+    throw new InputError(
+      `this bilingual document is ${stored.from}→${stored.to}, but the command works ${settings.from}→${settings.to}`,
+      { file: bilingualDisplay, line: 1 },
+      `Pass --from ${stored.from} --to ${stored.to}, or use another --out folder.`,
+    );
+  }
+  return {
+    sourceDisplay,
+    paths,
+    bilingualDisplay,
+    targetDisplay: displayPath(paths.target, settings.cwd),
+    source,
+    segments,
+    ...(stored ? { stored } : {}),
+    state: buildDocumentState(segments, stored),
+    header: { sourcePath: sourceDisplay, sourceFileHash: hashFile(source.text), from: settings.from, to: settings.to },
+  };
+}

@@ -1,0 +1,33 @@
+import { renderBilingual } from '../bilingual/render-bilingual.js';
+import type { SegmentId, SegmentStatus } from '../model/types.js';
+import { nextDocument, type SegmentUpdate } from '../plan/next-document.js';
+import { renderTarget } from '../render/render-target.js';
+import { writeFileAtomic } from '../store/atomic-write.js';
+import { readTextFileIfExists } from '../store/read-text-file.js';
+import type { LoadedDocument } from './load-document.js';
+
+/** Writes the bilingual document with the updates applied; returns each segment's new status. */
+export async function saveBilingual(document: LoadedDocument, updates: ReadonlyMap<SegmentId, SegmentUpdate>, wrote: string[]): Promise<SegmentStatus[]> {
+  const { doc, statuses } = nextDocument(document.state, document.header, updates);
+  await writeIfChanged(document.paths.bilingual, renderBilingual(doc, statuses), wrote);
+  return statuses;
+}
+
+/**
+ * Writes the translated version: the source's bytes with every translated span replaced. Stale
+ * segments keep their old translation and missing ones their source text until translated.
+ */
+export async function saveTarget(document: LoadedDocument, updates: ReadonlyMap<SegmentId, SegmentUpdate>, wrote: string[]): Promise<void> {
+  const { doc } = nextDocument(document.state, document.header, updates);
+  const translations = doc.segments.map((segment) => segment.translation);
+  await writeIfChanged(document.paths.target, renderTarget(document.source, document.segments, translations), wrote);
+}
+
+/** Writes only when the content differs, so a run with nothing to do leaves files untouched. */
+async function writeIfChanged(path: string, content: string, wrote: string[]): Promise<void> {
+  const existing = await readTextFileIfExists(path, path).catch(() => undefined);
+  const existingText = existing ? (existing.bom ? `\uFEFF${existing.text}` : existing.text) : undefined;
+  if (existingText === content) return;
+  await writeFileAtomic(path, content);
+  if (!wrote.includes(path)) wrote.push(path);
+}

@@ -1,0 +1,35 @@
+// The library API: everything the CLI does is available to other tools through these exports.
+export type * from './model/types.js';
+export { BitextError, InputError, UsageError, LockedError } from './model/errors.js';
+
+export { decodeSource, type DecodedSource } from './parse/decode-source.js';
+export { parseMarkdown } from './parse/parse-markdown.js';
+export { segmentDocument, DEFAULT_FRONT_MATTER_FIELDS, type SegmentOptions } from './segment/segment-document.js';
+export { maskProtected, unmaskTranslation, type MaskedText, type MaskToken } from './segment/mask-protected.js';
+export { hashSource, hashTranslation, normaliseText } from './segment/hash-text.js';
+
+export { alignSegments } from './align/align-segments.js';
+export { buildDocumentState, type DocumentState, type SegmentState } from './plan/document-state.js';
+export { planTranslation, type TranslationPlan, type PlannedSegment } from './plan/plan-translation.js';
+export { nextDocument, type SegmentUpdate } from './plan/next-document.js';
+
+export type { Translator, TranslationRequest, TranslationResponse, TranslatorLimits, TranslatorOptions, GlossaryEntry, RequestSegment } from './translate/translator.js';
+export { TranslatorError } from './translate/translator.js';
+export { runBatches } from './translate/run-batches.js';
+export { loadTranslator } from './translate/load-translator.js';
+export { createPseudoTranslator } from './translate/adapters/pseudo.js';
+export { validateTranslation } from './translate/validate-translation.js';
+
+export { renderTarget } from './render/render-target.js';
+export { renderBilingual } from './bilingual/render-bilingual.js';
+export { parseBilingual } from './bilingual/parse-bilingual.js';
+
+export { checkPairs } from './qa/check-pairs.js';
+export type { QaFinding, QaPair } from './qa/qa-types.js';
+export { renderReviewHtml } from './review/render-review-html.js';
+
+export { loadDocument, type LoadedDocument, type DocumentSettings } from './engine/load-document.js';
+export { translateDocument, type TranslateOptions, type TranslateReport } from './engine/translate-document.js';
+export { describeStatus } from './engine/describe-status.js';
+export { runCli } from './cli/run-cli.js';
+export type { CliIo } from './cli/cli-io.js';

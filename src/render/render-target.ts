@@ -1,0 +1,29 @@
+import type { SourceSegment } from '../model/types.js';
+import type { DecodedSource } from '../parse/decode-source.js';
+import { encodeLikeSource } from '../parse/decode-source.js';
+import { formatTranslation } from './format-translation.js';
+
+/**
+ * Builds the target document from the source's own bytes: only translated spans are replaced,
+ * everything else (code, URLs, HTML, front-matter keys, line endings, BOM) is copied unchanged.
+ * `translations[i]` belongs to `segments[i]`; undefined keeps the source text.
+ */
+export function renderTarget(source: DecodedSource, segments: readonly SourceSegment[], translations: readonly (string | undefined)[]): string {
+  const replacements = segments
+    .map((segment, index) => ({ segment, translation: translations[index] }))
+    .filter((r): r is { segment: SourceSegment; translation: string } => r.translation !== undefined)
+    .sort((a, b) => b.segment.span.start - a.segment.span.start);
+
+  let text = source.text;
+  for (const { segment, translation } of replacements) {
+    const { start, end } = segment.span;
+    const original = text.slice(start, end);
+    // An unchanged front-matter value keeps its exact bytes (quoting, folding).
+    const bytes =
+      segment.span.type === 'yaml-scalar' && translation === segment.text
+        ? original
+        : formatTranslation(translation, segment.span, original, source.eol);
+    text = text.slice(0, start) + bytes + text.slice(end);
+  }
+  return encodeLikeSource(text, source);
+}

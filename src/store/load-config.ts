@@ -1,0 +1,68 @@
+import { readFile } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import { UsageError } from '../model/errors.js';
+
+/** Settings from `bitext.config.json` (or `.bitext.json`); command-line flags override them. */
+export interface BitextConfig {
+  from?: string;
+  to?: string;
+  /** Source files translated when a command is given none. */
+  content?: string[];
+  out?: string;
+  translator?: string;
+  model?: string;
+  /** Adapter settings, e.g. `{ "baseURL": "...", "structuredOutput": "json_schema" }`. */
+  translatorOptions?: Record<string, unknown>;
+  glossary?: string;
+  frontMatterFields?: string[];
+  concurrency?: number;
+  timeoutSeconds?: number;
+  /** A dotenv file with API keys, outside the repository. */
+  envFile?: string;
+}
+
+const FIELDS: Record<keyof BitextConfig, 'string' | 'strings' | 'number' | 'object'> = {
+  from: 'string', to: 'string', content: 'strings', out: 'string', translator: 'string', model: 'string',
+  translatorOptions: 'object', glossary: 'string', frontMatterFields: 'strings', concurrency: 'number',
+  timeoutSeconds: 'number', envFile: 'string',
+};
+
+/** The config file names looked for in the working folder, in order. */
+export const CONFIG_FILE_NAMES = ['bitext.config.json', '.bitext.json'];
+
+/** Loads and checks the config; none found is an empty config. */
+export async function loadConfig(cwd: string, explicitPath?: string): Promise<{ config: BitextConfig; path?: string }> {
+  const candidates = explicitPath ? [resolve(cwd, explicitPath)] : CONFIG_FILE_NAMES.map((name) => join(cwd, name));
+  for (const path of candidates) {
+    let text: string;
+    try {
+      text = await readFile(path, 'utf8');
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT' && !explicitPath) continue;
+      throw new UsageError(`cannot read the config file (${(error as NodeJS.ErrnoException).code ?? 'error'})`, { file: explicitPath ?? path });
+    }
+    return { config: checkConfig(text, explicitPath ?? path), path };
+  }
+  return { config: {} };
+}
+
+function checkConfig(text: string, file: string): BitextConfig {
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch (error) {
+    throw new UsageError(`the config file is not valid JSON: ${(error as Error).message}`, { file }, 'Fix the JSON syntax.');
+  }
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new UsageError('the config file must hold a JSON object', { file });
+  for (const [key, field] of Object.entries(value)) {
+    const expected = FIELDS[key as keyof BitextConfig];
+    if (!expected) throw new UsageError(`unknown config field "${key}"`, { file }, `Known fields: ${Object.keys(FIELDS).join(', ')}.`);
+    const ok =
+      expected === 'string' ? typeof field === 'string'
+      : expected === 'number' ? typeof field === 'number' && field > 0
+      : expected === 'strings' ? Array.isArray(field) && field.every((f) => typeof f === 'string')
+      : typeof field === 'object' && field !== null && !Array.isArray(field);
+    if (!ok) throw new UsageError(`config field "${key}" must be ${expected === 'strings' ? 'a list of strings' : expected === 'object' ? 'an object' : `a ${expected}`}`, { file });
+  }
+  return value as BitextConfig;
+}

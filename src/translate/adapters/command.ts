@@ -1,0 +1,144 @@
+import { spawn } from 'node:child_process';
+import { UsageError } from '../../model/errors.js';
+import { positiveIntegerSetting, stringSetting } from '../read-settings.js';
+import {
+  TranslatorError,
+  type TranslationRequest,
+  type TranslationResponse,
+  type Translator,
+  type TranslatorOptions,
+} from '../translator.js';
+
+/** How much of stderr goes into an error message: enough to see the cause, not a whole log. */
+const STDERR_LINES = 5;
+const STDERR_CHARS = 600;
+/** Grace period between SIGTERM and SIGKILL for a command that ignores the first. */
+const KILL_GRACE_MS = 2_000;
+
+/**
+ * Translator that runs a shell command once per batch: the request goes to its stdin as JSON,
+ * `{"translations":[{"id","text"}]}` comes back on stdout. Lets any script or local model
+ * act as a translator without writing a module.
+ */
+export function createCommandTranslator(options: TranslatorOptions): Translator {
+  const command = stringSetting(options.settings, 'command')?.trim();
+  if (!command) {
+    throw new UsageError(
+      'the command translator needs a command to run: translatorOptions.command is not set',
+      {},
+      'Add "translatorOptions": { "command": "node translate.mjs" } to bitext.config.json.',
+    );
+  }
+  const limits = {
+    maxSegmentsPerRequest: positiveIntegerSetting(options.settings, 'maxSegmentsPerRequest', 20),
+    maxCharactersPerRequest: positiveIntegerSetting(options.settings, 'maxCharactersPerRequest', 12_000),
+  };
+  return {
+    name: 'command',
+    limits,
+    async translate(request: TranslationRequest): Promise<TranslationResponse> {
+      const output = await runCommand(command, commandInput(request), options, request.signal);
+      return parseCommandOutput(output);
+    },
+  };
+}
+
+/** The documented stdin JSON: exactly these keys, in this order; `previous` only when present. */
+function commandInput(request: TranslationRequest): string {
+  return JSON.stringify({
+    source: request.source,
+    target: request.target,
+    segments: request.segments.map((s) =>
+      s.previous ? { id: s.id, text: s.text, previous: { source: s.previous.source, translation: s.previous.translation } } : { id: s.id, text: s.text },
+    ),
+    context: request.context,
+    glossary: request.glossary,
+  });
+}
+
+function runCommand(command: string, input: string, options: TranslatorOptions, signal: AbortSignal): Promise<string> {
+  return new Promise((resolve, reject) => {
+    if (signal.aborted) {
+      reject(new TranslatorError('the command was not started: the request was aborted', { kind: 'timeout' }));
+      return;
+    }
+    const child = spawn(command, { shell: true, cwd: options.cwd, env: options.env, stdio: ['pipe', 'pipe', 'pipe'] });
+    const stdout: Buffer[] = [];
+    const stderr: Buffer[] = [];
+    let killTimer: NodeJS.Timeout | undefined;
+    let settled = false;
+    const finish = (action: () => void): void => {
+      if (settled) return;
+      settled = true;
+      signal.removeEventListener('abort', onAbort);
+      action();
+    };
+    const onAbort = (): void => {
+      child.kill('SIGTERM');
+      killTimer = setTimeout(() => child.kill('SIGKILL'), KILL_GRACE_MS);
+      killTimer.unref();
+      finish(() => reject(new TranslatorError(`the command was stopped: the request was aborted`, { kind: 'timeout' })));
+    };
+    signal.addEventListener('abort', onAbort, { once: true });
+    child.stdout.on('data', (chunk: Buffer) => stdout.push(chunk));
+    child.stderr.on('data', (chunk: Buffer) => stderr.push(chunk));
+    // A command that exits without reading its input makes the write fail with EPIPE; the exit
+    // code says what went wrong, so this error adds nothing.
+    child.stdin.on('error', () => undefined);
+    child.on('error', (error) => {
+      finish(() => reject(new TranslatorError(`cannot run the command "${command}": ${error.message}`, { kind: 'server', cause: error })));
+    });
+    child.on('close', (code, killedBy) => {
+      if (killTimer) clearTimeout(killTimer);
+      finish(() => {
+        if (code === 0) {
+          resolve(Buffer.concat(stdout).toString('utf8'));
+          return;
+        }
+        const how = code === null ? `was killed by ${killedBy ?? 'a signal'}` : `exited with code ${code}`;
+        const tail = firstLines(Buffer.concat(stderr).toString('utf8'));
+        reject(new TranslatorError(`the command "${command}" ${how}${tail ? `:\n${tail}` : ''}`, { kind: 'server', ...(code !== null ? { status: code } : {}) }));
+      });
+    });
+    child.stdin.end(input, 'utf8');
+  });
+}
+
+function firstLines(text: string): string {
+  const lines = text.trim().split(/\r?\n/).slice(0, STDERR_LINES).join('\n');
+  return lines.length > STDERR_CHARS ? `${lines.slice(0, STDERR_CHARS)}…` : lines;
+}
+
+/** The command's stdout as a response; anything but the documented shape is a `bad-response`. */
+function parseCommandOutput(output: string): TranslationResponse {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(output);
+  } catch {
+    const shown = output.trim() === '' ? 'nothing' : JSON.stringify(output.trim().slice(0, 120));
+    throw new TranslatorError(`the command printed ${shown} instead of {"translations":[...]} JSON`, { kind: 'bad-response' });
+  }
+  const list: unknown = typeof parsed === 'object' && parsed !== null ? (parsed as { translations?: unknown }).translations : undefined;
+  if (!Array.isArray(list)) {
+    throw new TranslatorError('the command\'s JSON has no "translations" array', { kind: 'bad-response' });
+  }
+  const translations: { id: string; text: string }[] = [];
+  for (const entry of list as unknown[]) {
+    if (typeof entry !== 'object' || entry === null) continue;
+    const { id, text } = entry as { id?: unknown; text?: unknown };
+    // Malformed entries are skipped: the core re-asks ids that did not come back.
+    if (typeof id === 'string' && typeof text === 'string') translations.push({ id, text });
+  }
+  const usage = readUsage((parsed as { usage?: unknown }).usage);
+  return { translations, ...(usage ? { usage } : {}) };
+}
+
+function readUsage(value: unknown): TranslationResponse['usage'] {
+  if (typeof value !== 'object' || value === null) return undefined;
+  const usage: NonNullable<TranslationResponse['usage']> = {};
+  for (const key of ['inputTokens', 'outputTokens', 'characters'] as const) {
+    const n: unknown = (value as Record<string, unknown>)[key];
+    if (typeof n === 'number' && Number.isFinite(n)) usage[key] = n;
+  }
+  return usage;
+}

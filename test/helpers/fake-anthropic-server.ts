@@ -1,0 +1,115 @@
+import type { ServerResponse } from 'node:http';
+import { fakeTranslate, sendJson, startRecordingServer, wait, type FakeServer, type FakeStep, type RecordedRequest } from './recording-server.js';
+
+/** A request body as the Messages API receives it (the parts the fake reads). */
+interface MessagesBody {
+  model?: string;
+  max_tokens?: number;
+  system?: string;
+  messages?: { role: string; content: string }[];
+}
+
+/** The segments (id → text) an adapter put in the user message, or {} if it is not JSON. */
+export function anthropicSegments(request: RecordedRequest): Record<string, string> {
+  const body = request.json as MessagesBody | undefined;
+  const user = body?.messages?.find((m) => m.role === 'user')?.content ?? '';
+  try {
+    return (JSON.parse(user) as { segments?: Record<string, string> }).segments ?? {};
+  } catch {
+    return {};
+  }
+}
+
+/**
+ * A fake Anthropic Messages endpoint (`POST /v1/messages`) that answers like the real one:
+ * errors as `{"type":"error","error":{type,message},"request_id"}`, 529 overloaded,
+ * `stop_reason: "max_tokens"`. Accepts the key as `x-api-key` or `Authorization: Bearer`
+ * (newer SDKs send the latter) and requires `anthropic-version`.
+ */
+export async function startFakeAnthropicServer(apiKey: string): Promise<FakeServer> {
+  return startRecordingServer(
+    ['ok', 'rate-limit', 'server-error', 'overloaded', 'quota', 'auth', 'context-length', 'truncated', 'malformed', 'missing-id', 'extra-id', 'empty', 'slow'],
+    async (request, res, step) => {
+      if (request.method !== 'POST' || request.path !== '/v1/messages') {
+        sendError(res, 404, 'not_found_error', `Not found: ${request.method} ${request.path}`);
+        return;
+      }
+      const given = request.headers['x-api-key'] ?? request.headers.authorization?.replace(/^Bearer /, '');
+      if (step.kind === 'auth' || given !== apiKey) {
+        sendError(res, 401, 'authentication_error', `invalid x-api-key ${String(given)}`);
+        return;
+      }
+      if (!request.headers['anthropic-version']) {
+        sendError(res, 400, 'invalid_request_error', 'anthropic-version: header is required');
+        return;
+      }
+      await reply(request, res, step);
+    },
+  );
+}
+
+async function reply(request: RecordedRequest, res: ServerResponse, step: FakeStep): Promise<void> {
+  const model = (request.json as MessagesBody | undefined)?.model ?? 'unknown';
+  const translated: Record<string, string> = Object.fromEntries(
+    Object.entries(anthropicSegments(request)).map(([id, text]) => [id, fakeTranslate(text)]),
+  );
+  switch (step.kind) {
+    case 'rate-limit':
+      sendError(res, 429, 'rate_limit_error', 'This request would exceed the rate limit for your organization of 50 requests per minute.', step.retryAfter !== undefined ? { 'retry-after': step.retryAfter } : {});
+      return;
+    case 'server-error':
+      sendError(res, 500, 'api_error', 'Internal server error');
+      return;
+    case 'overloaded':
+      sendError(res, 529, 'overloaded_error', 'Overloaded');
+      return;
+    case 'quota':
+      sendError(res, 400, 'invalid_request_error', 'Your credit balance is too low to access the Anthropic API. Please go to Plans & Billing to upgrade or purchase credits.');
+      return;
+    case 'context-length':
+      sendError(res, 400, 'invalid_request_error', 'prompt is too long: 208656 tokens > 200000 maximum');
+      return;
+    case 'truncated':
+      sendJson(res, 200, message(model, [{ type: 'text', text: JSON.stringify(translated).slice(0, 20) }], 'max_tokens'));
+      return;
+    case 'malformed':
+      sendJson(res, 200, message(model, [{ type: 'text', text: 'Sure! Here is the translation: s1 = oops' }], 'end_turn'));
+      return;
+    case 'missing-id': {
+      const ids = Object.keys(translated);
+      const last = ids[ids.length - 1];
+      if (last !== undefined) delete translated[last];
+      sendJson(res, 200, message(model, [{ type: 'text', text: JSON.stringify(translated) }], 'end_turn'));
+      return;
+    }
+    case 'extra-id':
+      sendJson(res, 200, message(model, [{ type: 'text', text: JSON.stringify({ ...translated, invented: 'EN:made up' }) }], 'end_turn'));
+      return;
+    case 'empty':
+      sendJson(res, 200, message(model, [], 'end_turn'));
+      return;
+    case 'slow':
+      await wait(step.delayMs ?? 2_000);
+      sendJson(res, 200, message(model, [{ type: 'text', text: JSON.stringify(translated) }], 'end_turn'));
+      return;
+    default:
+      sendJson(res, 200, message(model, [{ type: 'text', text: JSON.stringify(translated) }], 'end_turn'));
+  }
+}
+
+function message(model: string, content: { type: 'text'; text: string }[], stopReason: string): unknown {
+  return {
+    id: 'msg_01test',
+    type: 'message',
+    role: 'assistant',
+    model,
+    content,
+    stop_reason: stopReason,
+    stop_sequence: null,
+    usage: { input_tokens: 100, output_tokens: 20 },
+  };
+}
+
+function sendError(res: ServerResponse, status: number, type: string, text: string, headers: Record<string, string> = {}): void {
+  sendJson(res, status, { type: 'error', error: { type, message: text }, request_id: 'req_011test' }, { 'request-id': 'req_011test', ...headers });
+}
