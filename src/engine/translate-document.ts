@@ -77,6 +77,12 @@ export async function translateDocument(sourceArg: string, options: TranslateOpt
       if (entry && segment.reason !== 'conflict') learned.set(memoryKey(options.from, options.to, entry.segment.hash), { source: entry.segment.text, translation: text, origin: from });
     };
     for (const reuse of plan.reuse) record(reuse, reuse.entry.translation, reuse.entry.origin);
+    // The memory follows the bilingual document, people's edits included.
+    for (const entry of document.state.entries) {
+      if (entry.status === 'current' && entry.record?.translation !== undefined) {
+        learned.set(memoryKey(options.from, options.to, entry.segment.hash), { source: entry.segment.text, translation: entry.record.translation, origin: entry.edited ? 'human' : (entry.record.origin ?? 'human') });
+      }
+    }
     // Translations of removed segments stay in the memory: undoing the edit costs nothing.
     for (const removed of plan.removed) {
       if (removed.translation !== undefined) learned.set(memoryKey(options.from, options.to, removed.sourceHash), { source: removed.translatedFrom ?? removed.source, translation: removed.translation, origin: removed.origin ?? 'human' });

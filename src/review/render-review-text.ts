@@ -158,22 +158,27 @@ function layout(text: string, columns: number): string[] {
   const lines: string[] = [];
   let line = '';
   let used = 0;
+  // The colour the text stream asks for, and the colour open in `line`: colours are opened lazily,
+  // right before text, so no line carries an empty coloured span.
   let style = '';
+  let open = '';
   let pending: string[] = [];
+  const emit = (chunk: string): void => {
+    if (open !== style) line += `${open ? RESET : ''}${style}`;
+    open = style;
+    line += chunk;
+    used += displayWidth(chunk);
+  };
   const newline = (): void => {
-    lines.push(style ? `${line}${RESET}` : line);
-    line = style;
+    lines.push(open ? `${line}${RESET}` : line);
+    line = '';
+    open = '';
     used = 0;
   };
   const applyPending = (keepSpaces: boolean): void => {
     for (const token of pending) {
-      if (token.startsWith('\u001b')) {
-        line += token;
-        style = token === RESET ? '' : style + token;
-      } else if (keepSpaces) {
-        line += token;
-        used += displayWidth(token);
-      }
+      if (token.startsWith('\u001b')) style = token === RESET ? '' : style + token;
+      else if (keepSpaces) emit(token);
     }
     pending = [];
   };
@@ -189,21 +194,17 @@ function layout(text: string, columns: number): string[] {
       const breaks = used > 0 && used + spaces + width > columns;
       if (breaks) newline();
       applyPending(!breaks);
-      if (used + width <= columns) {
-        line += token;
-        used += width;
-      } else {
+      if (used + width <= columns) emit(token);
+      else {
         for (const char of token) {
-          const charWidth = displayWidth(char);
-          if (used > 0 && used + charWidth > columns) newline();
-          line += char;
-          used += charWidth;
+          if (used > 0 && used + displayWidth(char) > columns) newline();
+          emit(char);
         }
       }
     }
   }
   applyPending(true);
-  lines.push(line);
+  newline();
   return lines;
 }
 

@@ -37,5 +37,7 @@ export async function mergeIntoMemoryFile(path: string, displayPath: string, add
   for (const [key, entry] of added) merged.set(key, entry);
   const entries = [...merged.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([key, entry]) => ({ key, ...entry }));
   const file: MemoryFile = { 'bitext-memory': 1, entries };
-  await writeFileAtomic(path, `${JSON.stringify(file, null, 1)}\n`);
+  const text = `${JSON.stringify(file, null, 1)}\n`;
+  const existing = await readFile(path, 'utf8').catch(() => undefined);
+  if (existing !== text) await writeFileAtomic(path, text);
 }

@@ -102,7 +102,8 @@ export async function runBatches(options: RunBatchesOptions): Promise<RunBatches
   let fatal: { error: unknown } | undefined;
 
   // Aborted when the run must stop (quota, auth, engine failure) or the caller cancels, so that
-  // tasks sleeping in a backoff wake up instead of waiting out a minute-long pause.
+  // tasks sleeping in a backoff wake up instead of waiting out a minute-long pause. Requests in
+  // flight are not aborted by a stop, only by the caller: they may still bring back good work.
   const halt = new AbortController();
   const onCallerAbort = (): void => halt.abort();
   options.signal?.addEventListener('abort', onCallerAbort, { once: true });
@@ -116,8 +117,8 @@ export async function runBatches(options: RunBatchesOptions): Promise<RunBatches
   };
   const haltReason = (): string | undefined => {
     if (options.signal?.aborted) return 'cancelled';
-    if (stoppedBy) return `not sent: the run stopped after ${stoppedBy.kind}: ${stoppedBy.message}`;
-    if (fatal) return 'not sent: the run stopped after an error';
+    if (stoppedBy) return `the run stopped after ${stoppedBy.kind}: ${stoppedBy.message}`;
+    if (fatal) return 'the run stopped after an error';
     return undefined;
   };
 
@@ -133,7 +134,7 @@ export async function runBatches(options: RunBatchesOptions): Promise<RunBatches
   const send = async (group: readonly Pending[]): Promise<TranslationResponse | TranslatorError> => {
     const ids = group.map((p) => p.item.id);
     const texts = group.map((p) => p.item.text);
-    const timer = timeoutSignal(options.timeoutMs, [halt.signal]);
+    const timer = timeoutSignal(options.timeoutMs, [options.signal]);
     const request: TranslationRequest = {
       source: options.source,
       target: options.target,
@@ -200,7 +201,7 @@ export async function runBatches(options: RunBatchesOptions): Promise<RunBatches
 
       const { good, bad } = checkReply(pending, outcome, validate);
       for (const result of good) translated.set(result.id, result.text);
-      if (good.length > 0) {
+      if (good.length > 0 && !fatal) {
         try {
           await persist(good);
         } catch (error) {
@@ -256,7 +257,7 @@ export async function runBatches(options: RunBatchesOptions): Promise<RunBatches
             // A throwing `context` callback or similar: an engine bug, not a translator error.
             fatal ??= { error };
             halt.abort();
-            fail(batch.map((item) => ({ item, attempts: 0 })), 'not sent: the run stopped after an error');
+            fail(batch.map((item) => ({ item, attempts: 0 })), 'the run stopped after an error');
           }
         }),
       ),

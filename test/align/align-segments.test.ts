@@ -231,6 +231,13 @@ describe('alignSegments: repeated identical paragraphs', () => {
     expect(summarise(alignment, pair)).toEqual(['r0 unchanged', 'r1 unchanged', 'new']);
   });
 
+  it('continues the second copy with an edited version of it', () => {
+    const stored = recordsOf([para(P[9]), para(P[9]), para(P[10])]);
+    const edited = P[9].replace('你能详细说明一下吗？', '');
+    const alignment = alignSegments([para(P[9]), para(edited), para(P[10])], stored);
+    expect(summarise(alignment, stored)).toEqual(['r0 unchanged', 'r1 edited', 'r2 unchanged']);
+  });
+
   it('prefers a stored copy of the same kind within the same gap', () => {
     const stored = recordsOf([para(P[0]), heading('总结'), para('总结'), para(P[1])]);
     const alignment = alignSegments([para(P[0]), para('总结'), heading('总结'), para(P[1])], stored);

@@ -1,4 +1,5 @@
 import { benchAlign } from './align-benchmark.js';
+import { benchCli } from './cli-benchmark.js';
 
 /** One benchmark: a name for the table and a function returning its timed rows. */
 interface Benchmark {
@@ -7,7 +8,10 @@ interface Benchmark {
 }
 
 // Add new benchmarks here; each returns rows for the one table printed below.
-const benchmarks: Benchmark[] = [{ name: 'align', run: benchAlign }];
+const benchmarks: Benchmark[] = [
+  { name: 'align', run: benchAlign },
+  { name: 'cli', run: benchCli },
+];
 
 const rows: { name: string; ms: number; detail: string }[] = [];
 for (const benchmark of benchmarks) {

@@ -224,7 +224,7 @@ describe('runBatches', () => {
     expect(result.stoppedBy?.kind).toBe('quota');
     expect(result.failed.map((f) => f.id)).toEqual(['s1', 's2', 's3', 's4', 's5']);
     expect(result.failed[0]?.reason).toBe('quota: quota exhausted');
-    expect(result.failed[4]?.reason).toMatch(/^not sent: the run stopped after quota/);
+    expect(result.failed[4]?.reason).toMatch(/^the run stopped after quota: quota exhausted/);
   });
 
   it('stops on auth while other batches wait in a backoff', async () => {

@@ -21,7 +21,7 @@ export function findArabicNumbers(text: string): NumberMention[] {
   return mentions;
 }
 
-/** `text` with fullwidth digits replaced by ASCII ones; offsets are unchanged. */
-export function toAsciiDigits(text: string): string {
+// Fullwidth digits become ASCII ones; offsets are unchanged.
+function toAsciiDigits(text: string): string {
   return text.replace(/[０-９]/g, (digit) => String.fromCharCode(digit.charCodeAt(0) - 0xfee0));
 }

@@ -24,7 +24,8 @@ const LISTS = [
 
 /**
  * `inline-structure`: link targets, images, inline code spans, footnote references and inline
- * HTML (each as a multiset), and the number of emphasis and strong spans, must match the source's.
+ * HTML (each as a multiset), and the number of emphasis and strong spans, must match the source's
+ * (except for italics standing in for 《》 title marks).
  */
 export function inlineStructure(pair: TranslatedPair): QaFinding[] {
   const source = structureOf(pair.source);
@@ -35,6 +36,10 @@ export function inlineStructure(pair: TranslatedPair): QaFinding[] {
       findings.push(makeFinding('inline-structure', pair, message));
     }
   }
+  // English sets titles in italics where Chinese writes 《书名》: that many extra emphasis spans are fine.
+  const titleMarks = pair.source.split('《').length - 1;
+  const extraEmphasis = translation.emphasis - source.emphasis;
+  if (extraEmphasis > 0 && extraEmphasis <= titleMarks) translation.emphasis = source.emphasis;
   for (const [key, label] of [['emphasis', 'emphasis spans'], ['strong', 'strong (bold) spans']] as const) {
     if (source[key] !== translation[key]) {
       const message = `the source has ${source[key]} ${label}, the translation ${translation[key]}`;

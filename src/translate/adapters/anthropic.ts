@@ -15,7 +15,7 @@ import {
 type AnthropicSdk = typeof import('@anthropic-ai/sdk');
 type CreateParams = Anthropic.Messages.MessageCreateParamsNonStreaming;
 
-const DEFAULT_MODEL = 'claude-sonnet-4-5';
+const DEFAULT_MODEL = 'claude-sonnet-4-6';
 const DEFAULT_BASE_URL = 'https://api.anthropic.com';
 // Large enough for a full batch of translations, small enough that the SDK accepts it
 // without streaming (it refuses non-streaming requests that may run past 10 minutes).

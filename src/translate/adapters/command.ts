@@ -97,7 +97,9 @@ function runCommand(command: string, input: string, options: TranslatorOptions, 
         }
         const how = code === null ? `was killed by ${killedBy ?? 'a signal'}` : `exited with code ${code}`;
         const tail = firstLines(Buffer.concat(stderr).toString('utf8'));
-        reject(new TranslatorError(`the command "${command}" ${how}${tail ? `:\n${tail}` : ''}`, { kind: 'server', ...(code !== null ? { status: code } : {}) }));
+        // The shell's 126/127 mean the program cannot run at all: retrying cannot help.
+        const kind = code === 126 || code === 127 ? 'bad-request' : 'server';
+        reject(new TranslatorError(`the command "${command}" ${how}${tail ? `:\n${tail}` : ''}`, { kind, ...(code !== null ? { status: code } : {}) }));
       });
     });
     child.stdin.end(input, 'utf8');
