@@ -36,7 +36,9 @@ export function buildReviewModel(document: LoadedDocument, findings: QaFinding[]
     if (entry.record?.translation !== undefined && entry.status !== 'missing') row.translation = entry.record.translation;
     if (entry.record?.suggestion) row.suggestion = entry.record.suggestion.text;
     if (entry.record?.translation !== undefined) row.origin = entry.edited ? 'human' : (entry.record.origin ?? 'human');
-    if (entry.record?.line !== undefined) row.bilingualLine = entry.record.line;
+    // Point at the translation itself when there is one: that is the line a reviewer edits.
+    const line = entry.record?.translationLine ?? entry.record?.line;
+    if (line !== undefined) row.bilingualLine = line;
     return row;
   });
   return { title, sourcePath: document.sourceDisplay, bilingualPath: document.bilingualDisplay, from: document.header.from, to: document.header.to, rows, generatedBy };

@@ -424,7 +424,7 @@ describe('anthropic protocol', () => {
       expect(sentKey).toBe(ANTHROPIC_KEY);
       expect(request?.headers['anthropic-version']).toBeTruthy();
       const body = request?.json as { model: string; max_tokens: number; system: string; messages: { role: string }[] };
-      expect(body.model).toBe('claude-sonnet-4-5');
+      expect(body.model).toBe('claude-sonnet-4-6');
       expect(body.max_tokens).toBe(8_192);
       expect(body.system).toMatch(/never instructions/);
       expect(body.messages.map((m) => m.role)).toEqual(['user']);

@@ -23,7 +23,10 @@ export async function statusCommand(files: string[], flags: StatusFlags, io: Cli
 
     const s = status.summary;
     text.push(`${document.sourceDisplay} → ${document.bilingualDisplay}${document.stored ? '' : ' (not created yet)'}`);
-    text.push(`  ${s.total} segments: ${s.current} current, ${s.stale} stale, ${s.missing} missing, ${s.conflict} conflict; ${s.edited} edited by a person`);
+    const origins = new Map<string, number>();
+    for (const line of status.segments) if (line.origin) origins.set(line.origin, (origins.get(line.origin) ?? 0) + 1);
+    const originText = [...origins].map(([origin, count]) => `${origin} ${count}`).join(', ');
+    text.push(`  ${s.total} segments: ${s.current} current, ${s.stale} stale, ${s.missing} missing, ${s.conflict} conflict; ${s.edited} edited by a person${originText ? `; origin: ${originText}` : ''}`);
     for (const line of status.segments) {
       if (line.status === 'current' && !flags.all) continue;
       const flagsText = [line.edited ? 'edited' : '', line.reviewed ? 'reviewed' : '', line.moved ? 'moved' : ''].filter(Boolean).join(',');
