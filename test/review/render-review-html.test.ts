@@ -1,28 +1,13 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { renderReviewHtml } from '../../src/review/render-review-html.js';
-import type { ReviewModel, ReviewRow } from '../../src/review/review-model.js';
+import type { ReviewModel } from '../../src/review/review-model.js';
+import { guideModel, row } from './review-fixtures.js';
 
 const EVIL = `<script>alert(1)</script><img src=x onerror=alert(1)>"'&`;
 const EVIL_ESCAPED = '&lt;script&gt;alert(1)&lt;/script&gt;&lt;img src=x onerror=alert(1)&gt;&quot;&#39;&amp;';
 
-const row = (fields: Partial<ReviewRow> & Pick<ReviewRow, 'id' | 'source'>): ReviewRow => ({
-  kind: 'paragraph',
-  status: 'current',
-  edited: false,
-  reviewed: false,
-  findings: [],
-  ...fields,
-});
-
-const MODEL: ReviewModel = {
-  title: '使用指南',
-  sourcePath: 'docs/guide.md',
-  bilingualPath: 'translations/guide.en.md',
-  from: 'zh',
-  to: 'en',
-  generatedBy: 'bitext 0.1.0',
-  rows: [
+const MODEL: ReviewModel = guideModel([
     row({ id: 'h-1', kind: 'heading', source: '快速入门', translation: 'Quick start', bilingualLine: 5, sourceLine: 1 }),
     row({
       id: 'p-2',
@@ -57,8 +42,7 @@ const MODEL: ReviewModel = {
       ],
       bilingualLine: 29,
     }),
-  ],
-};
+], 'bitext 0.1.0');
 
 const html = renderReviewHtml(MODEL);
 

@@ -1,24 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { renderReviewText } from '../../src/review/render-review-text.js';
-import type { ReviewModel, ReviewRow } from '../../src/review/review-model.js';
+import type { ReviewModel } from '../../src/review/review-model.js';
+import { guideModel, row } from './review-fixtures.js';
 
-const row = (fields: Partial<ReviewRow> & Pick<ReviewRow, 'id' | 'source'>): ReviewRow => ({
-  kind: 'paragraph',
-  status: 'current',
-  edited: false,
-  reviewed: false,
-  findings: [],
-  ...fields,
-});
-
-const MODEL: ReviewModel = {
-  title: '使用指南',
-  sourcePath: 'docs/guide.md',
-  bilingualPath: 'translations/guide.en.md',
-  from: 'zh',
-  to: 'en',
-  generatedBy: 'bitext test',
-  rows: [
+const MODEL: ReviewModel = guideModel([
     row({ id: 'h-1', kind: 'heading', source: '快速入门', translation: 'Quick start', origin: 'pseudo', bilingualLine: 5 }),
     row({
       id: 'p-2',
@@ -43,8 +28,7 @@ const MODEL: ReviewModel = {
       origin: 'human',
       bilingualLine: 23,
     }),
-  ],
-};
+], 'bitext test');
 
 // Display columns, counting CJK characters as two; enough for the texts in these tests.
 const columns = (line: string): number =>
