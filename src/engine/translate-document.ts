@@ -110,7 +110,7 @@ export async function translateDocument(sourceArg: string, options: TranslateOpt
       }
       const masked = maskProtected(entry.segment.text, entry.segment.protectedSpans);
       const item: WorkItem = { id: planned.id, text: masked.wire };
-      if (planned.previous) item.previous = planned.previous;
+      if (planned.previous) item.previous = { source: maskLike(planned.previous.source, masked.tokens), translation: maskLike(planned.previous.translation, masked.tokens) };
       groups.set(key, { item, tokens: masked.tokens, segments: [planned] });
     }
     const groupById = new Map([...groups.values()].map((g) => [g.item.id, g]));
@@ -170,4 +170,11 @@ export async function translateDocument(sourceArg: string, options: TranslateOpt
   } finally {
     await release();
   }
+}
+
+/** Masks the old source and translation of a stale segment with the new text's tokens, so unchanged code and URLs stay out of the request there too. */
+function maskLike(text: string, tokens: readonly MaskToken[]): string {
+  let out = text;
+  for (const { token, original } of tokens) if (original.length > 0) out = out.split(original).join(token);
+  return out;
 }

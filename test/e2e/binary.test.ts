@@ -71,6 +71,33 @@ describe('the real binary', () => {
     expect(readFileSync(join(dir, 'translations', 'post.en.md'), 'utf8')).not.toMatch(/[\u3400-\u9fff]{4}/);
   });
 
+  it('Ctrl-C stops after the requests in flight, saves them, releases the lock and exits 130', async () => {
+    const dir = projectWithPost();
+    const recorder = recordingTranslator(dir);
+    const child = spawn(process.execPath, [BIN, 'translate', 'content/post.md', '--translator', 'command', '--command', recorder.command, '--concurrency', '1'], { cwd: dir, env: { PATH: process.env.PATH ?? '', SLOW_MS: '150' }, stdio: ['ignore', 'ignore', 'pipe'] });
+    let stderr = '';
+    child.stderr.on('data', (c) => (stderr += c));
+    await new Promise<void>((resolve) => {
+      const poll = setInterval(() => {
+        if (recorder.sent().length >= 20) {
+          clearInterval(poll);
+          child.kill('SIGINT');
+          resolve();
+        }
+      }, 20);
+    });
+    const code = await new Promise((resolve) => child.on('exit', resolve));
+    expect(code).toBe(130);
+    expect(stderr).toContain('finished work is saved');
+    expect(existsSync(join(dir, 'translations', 'post.zh-en.md.lock'))).toBe(false);
+    const saved = parseBilingual(readText(dir, 'translations/post.zh-en.md'), 'x').segments.filter((s) => s.translation !== undefined).length;
+    expect(saved).toBeGreaterThanOrEqual(recorder.sent().length - 20);
+    expect(saved).toBeLessThan(180);
+    const before = recorder.sent().length;
+    expect(run(dir, ['translate', 'content/post.md', '--translator', 'command', '--command', recorder.command]).status).toBe(0);
+    expect(recorder.sent().length - before).toBeLessThanOrEqual(180 - saved);
+  });
+
   it('a second run on the same document while one is running refuses with a clear message', async () => {
     const dir = projectWithPost();
     const recorder = recordingTranslator(dir);

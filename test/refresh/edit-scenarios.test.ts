@@ -158,3 +158,19 @@ describe("a person's edit is never overwritten", () => {
     expect((await bitext(dir, ['status', 'content/post.md', '--check'])).code).toBe(0);
   });
 });
+
+describe('a stale segment with code and links', () => {
+  it('is sent with its old source and translation masked the same way', async () => {
+    const dir = projectWithPost();
+    writeFile(dir, 'content/post.md', '运行 `npm test` 并阅读[文档](https://example.com/docs)。\n');
+    const recorder = recordingTranslator(dir);
+    await bitext(dir, ['translate', 'content/post.md', '--translator', 'command', '--command', recorder.command]);
+    writeFile(dir, 'content/post.md', '先运行 `npm test`，再阅读[文档](https://example.com/docs)。\n');
+    await bitext(dir, ['translate', 'content/post.md', '--translator', 'command', '--command', recorder.command]);
+    const [first, second] = recorder.sent();
+    expect(first?.text).toBe('运行 ⟦1⟧ 并阅读[文档](⟦2⟧)。');
+    expect(second?.previous).toEqual({ source: '运行 ⟦1⟧ 并阅读[文档](⟦2⟧)。', translation: 'EN xxx ⟦1⟧ xxxxx[xxx](⟦2⟧)。' });
+    expect(JSON.stringify(recorder.sent())).not.toContain('example.com');
+    expect(readText(dir, 'translations/post.en.md')).toBe('EN xxxxx `npm test`，xxxxx[xxx](https://example.com/docs)。\n');
+  });
+});
