@@ -62,6 +62,17 @@ describe('bitext translate with the pseudo translator', () => {
     expect(existsSync(join(dir, 'translations'))).toBe(false);
   });
 
+  it('--dry-run estimates a service before its key is set; a real run without the key names the variable', async () => {
+    const dir = projectWithPost();
+    const dry = await bitext(dir, ['translate', 'content/post.md', '--translator', 'openai', '--dry-run']);
+    expect(dry.code).toBe(0);
+    expect(dry.stdout).toMatch(/would send 180 segment\(s\) to openai: \d+ characters, about \d+ input tokens, \d+ request\(s\)/);
+    const real = await bitext(dir, ['translate', 'content/post.md', '--translator', 'openai']);
+    expect(real.code).toBe(2);
+    expect(real.stderr).toContain('OPENAI_API_KEY is not set');
+    expect(existsSync(join(dir, 'translations'))).toBe(false);
+  });
+
   it('--json reports the plan and the outcome', async () => {
     const dir = projectWithPost();
     const result = await bitext(dir, ['translate', 'content/post.md', '--translator', 'pseudo', '--json']);

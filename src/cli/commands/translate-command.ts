@@ -24,6 +24,8 @@ interface TranslateFlags extends CommonFlags {
   json?: boolean;
 }
 
+const DRY_RUN_KEYS: Record<string, string> = { openai: 'OPENAI_API_KEY', deepl: 'DEEPL_AUTH_KEY', anthropic: 'ANTHROPIC_API_KEY' };
+
 /** `bitext translate`: translate what is missing or stale, file by file. */
 export async function translateCommand(files: string[], flags: TranslateFlags, io: CliIo): Promise<number> {
   const settings = await resolveSettings(flags, files, io);
@@ -36,7 +38,9 @@ export async function translateCommand(files: string[], flags: TranslateFlags, i
   const translatorSettings: Record<string, unknown> = { ...(config.translatorOptions ?? {}) };
   if (flags.command) translatorSettings.command = flags.command;
   const model = flags.model ?? config.model;
-  const translator = await loadTranslator(translatorSpec, { env, settings: translatorSettings, cwd: io.cwd, ...(model ? { model } : {}) });
+  // A dry run sends nothing, so it can estimate a service's cost before its key is set up.
+  const adapterEnv = flags.dryRun && DRY_RUN_KEYS[translatorSpec] && !env[DRY_RUN_KEYS[translatorSpec]] ? { ...env, [DRY_RUN_KEYS[translatorSpec]]: 'dry-run-without-key' } : env;
+  const translator = await loadTranslator(translatorSpec, { env: adapterEnv, settings: translatorSettings, cwd: io.cwd, ...(model ? { model } : {}) });
   const glossaryPath = flags.glossary ?? config.glossary;
   const glossary = glossaryPath ? await readGlossary(resolve(io.cwd, glossaryPath), glossaryPath) : [];
   const concurrency = flags.concurrency ? positiveInteger(flags.concurrency, '--concurrency') : (config.concurrency ?? 4);
