@@ -2,6 +2,7 @@ import { checkPairs } from '../qa/check-pairs.js';
 import type { QaFinding } from '../qa/qa-types.js';
 import type { ReviewModel, ReviewRow } from '../review/review-model.js';
 import type { GlossaryEntry } from '../translate/translator.js';
+import { translationOrigin } from '../plan/document-state.js';
 import type { LoadedDocument } from './load-document.js';
 
 /** Runs the quality checks on every translated pair of a document. */
@@ -35,7 +36,8 @@ export function buildReviewModel(document: LoadedDocument, findings: QaFinding[]
     if (entry.previousSource !== undefined) row.previousSource = entry.previousSource;
     if (entry.record?.translation !== undefined && entry.status !== 'missing') row.translation = entry.record.translation;
     if (entry.record?.suggestion) row.suggestion = entry.record.suggestion.text;
-    if (entry.record?.translation !== undefined) row.origin = entry.edited ? 'human' : (entry.record.origin ?? 'human');
+    const origin = translationOrigin(entry);
+    if (origin !== undefined) row.origin = origin;
     // Point at the translation itself when there is one: that is the line a reviewer edits.
     const line = entry.record?.translationLine ?? entry.record?.line;
     if (line !== undefined) row.bilingualLine = line;

@@ -2,8 +2,7 @@ import { renderBilingual } from '../bilingual/render-bilingual.js';
 import type { SegmentId, SegmentStatus } from '../model/types.js';
 import { nextDocument, type SegmentUpdate } from '../plan/next-document.js';
 import { renderTarget } from '../render/render-target.js';
-import { writeFileAtomic } from '../store/atomic-write.js';
-import { readTextFileIfExists } from '../store/read-text-file.js';
+import { writeFileAtomicIfChanged } from '../store/atomic-write.js';
 import type { LoadedDocument } from './load-document.js';
 
 /** Writes the bilingual document with the updates applied; returns each segment's new status. */
@@ -23,11 +22,7 @@ export async function saveTarget(document: LoadedDocument, updates: ReadonlyMap<
   await writeIfChanged(document.paths.target, renderTarget(document.source, document.segments, translations), wrote);
 }
 
-/** Writes only when the content differs, so a run with nothing to do leaves files untouched. */
+/** Writes a file when its content changed, and notes it in `wrote`. */
 async function writeIfChanged(path: string, content: string, wrote: string[]): Promise<void> {
-  const existing = await readTextFileIfExists(path, path).catch(() => undefined);
-  const existingText = existing ? (existing.bom ? `\uFEFF${existing.text}` : existing.text) : undefined;
-  if (existingText === content) return;
-  await writeFileAtomic(path, content);
-  if (!wrote.includes(path)) wrote.push(path);
+  if ((await writeFileAtomicIfChanged(path, content)) && !wrote.includes(path)) wrote.push(path);
 }

@@ -1,5 +1,6 @@
 import { dirname } from 'node:path';
 import type { Origin, SegmentId, SegmentStatus } from '../model/types.js';
+import { translationOrigin } from '../plan/document-state.js';
 import type { SegmentUpdate } from '../plan/next-document.js';
 import { planTranslation, type PlannedSegment, type TranslationPlan } from '../plan/plan-translation.js';
 import { memoryKey, type TranslationMemory } from '../plan/translation-memory.js';
@@ -79,8 +80,9 @@ export async function translateDocument(sourceArg: string, options: TranslateOpt
     for (const reuse of plan.reuse) record(reuse, reuse.entry.translation, reuse.entry.origin);
     // The memory follows the bilingual document, people's edits included.
     for (const entry of document.state.entries) {
-      if (entry.status === 'current' && entry.record?.translation !== undefined) {
-        learned.set(memoryKey(options.from, options.to, entry.segment.hash), { source: entry.segment.text, translation: entry.record.translation, origin: entry.edited ? 'human' : (entry.record.origin ?? 'human') });
+      const origin = translationOrigin(entry);
+      if (entry.status === 'current' && entry.record?.translation !== undefined && origin !== undefined) {
+        learned.set(memoryKey(options.from, options.to, entry.segment.hash), { source: entry.segment.text, translation: entry.record.translation, origin });
       }
     }
     // Translations of removed segments stay in the memory: undoing the edit costs nothing.
@@ -88,12 +90,10 @@ export async function translateDocument(sourceArg: string, options: TranslateOpt
       if (removed.translation !== undefined) learned.set(memoryKey(options.from, options.to, removed.sourceHash), { source: removed.translatedFrom ?? removed.source, translation: removed.translation, origin: removed.origin ?? 'human' });
     }
 
-    const persist = async (): Promise<SegmentStatus[]> => {
-      const statuses = await saveBilingual(document, updates, report.wrote);
+    const persist = async (): Promise<void> => {
+      report.statuses = await saveBilingual(document, updates, report.wrote);
       await mergeIntoMemoryFile(memoryFile, memoryDisplay, learned);
       learned.clear();
-      report.statuses = statuses;
-      return statuses;
     };
     await persist();
 
@@ -163,9 +163,8 @@ export async function translateDocument(sourceArg: string, options: TranslateOpt
       if (result.stoppedBy) report.stoppedBy = result.stoppedBy.message;
     }
 
-    const statuses = await persist();
+    // Every batch was saved as it finished; only the translated version is left to write.
     await saveTarget(document, updates, report.wrote);
-    report.statuses = statuses;
     return report;
   } finally {
     await release();

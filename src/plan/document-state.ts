@@ -1,5 +1,5 @@
 import { alignSegments, type MatchKind } from '../align/align-segments.js';
-import type { BilingualDocument, SegmentId, SegmentRecord, SegmentStatus, SourceSegment } from '../model/types.js';
+import type { BilingualDocument, Origin, SegmentId, SegmentRecord, SegmentStatus, SourceSegment } from '../model/types.js';
 import { HUMAN_ORIGIN } from '../model/types.js';
 import { hashSource, hashTranslation } from '../segment/hash-text.js';
 import { assignSegmentId } from './assign-segment-id.js';
@@ -60,6 +60,12 @@ export function buildDocumentState(segments: readonly SourceSegment[], doc: Bili
     return state;
   });
   return { entries, removed: alignment.removed.map((index) => records[index]).filter((r): r is SegmentRecord => r !== undefined) };
+}
+
+/** Who the segment's translation is from: `human` once a person edited it; undefined without one. */
+export function translationOrigin(entry: SegmentState): Origin | undefined {
+  if (entry.record?.translation === undefined) return undefined;
+  return entry.edited ? HUMAN_ORIGIN : (entry.record.origin ?? HUMAN_ORIGIN);
 }
 
 /** A translation is a person's when bitext recorded it so, or when it differs from what bitext wrote. */

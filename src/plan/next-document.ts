@@ -2,7 +2,7 @@ import type { BilingualDocument, Origin, SegmentId, SegmentRecord, SegmentStatus
 import { HUMAN_ORIGIN } from '../model/types.js';
 import { toStoredTranslation } from '../bilingual/bilingual-format.js';
 import { hashTranslation } from '../segment/hash-text.js';
-import type { DocumentState, SegmentState } from './document-state.js';
+import { translationOrigin, type DocumentState, type SegmentState } from './document-state.js';
 
 /** A change a run makes to one segment. */
 export type SegmentUpdate =
@@ -39,7 +39,7 @@ function nextRecord(entry: SegmentState, update: SegmentUpdate | undefined): { r
   }
   if (!old || old.translation === undefined || entry.status === 'missing') return { record, status: 'missing' };
 
-  setTranslation(record, old.translation, entry.edited ? HUMAN_ORIGIN : (old.origin ?? HUMAN_ORIGIN));
+  setTranslation(record, old.translation, translationOrigin(entry) ?? HUMAN_ORIGIN);
   if (old.reviewed) record.reviewed = true;
 
   if (update?.type === 'accept') {

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { mkdir, open, rename, rm } from 'node:fs/promises';
+import { mkdir, open, readFile, rename, rm } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 
 /**
@@ -24,6 +24,17 @@ export async function writeFileAtomic(path: string, content: string): Promise<vo
     throw error;
   }
   await syncDirectory(dir);
+}
+
+/**
+ * Writes atomically, but only when the content differs, so a run with nothing to do leaves files
+ * (and their modification times) untouched. Returns whether it wrote.
+ */
+export async function writeFileAtomicIfChanged(path: string, content: string): Promise<boolean> {
+  const existing = await readFile(path, 'utf8').catch(() => undefined);
+  if (existing === content) return false;
+  await writeFileAtomic(path, content);
+  return true;
 }
 
 /** Makes the rename itself durable; not every platform allows opening a directory. */

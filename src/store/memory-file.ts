@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { InputError } from '../model/errors.js';
 import type { MemoryEntry, TranslationMemory } from '../plan/translation-memory.js';
-import { writeFileAtomic } from './atomic-write.js';
+import { writeFileAtomicIfChanged } from './atomic-write.js';
 
 interface MemoryFile {
   'bitext-memory': number;
@@ -38,6 +38,5 @@ export async function mergeIntoMemoryFile(path: string, displayPath: string, add
   const entries = [...merged.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([key, entry]) => ({ key, ...entry }));
   const file: MemoryFile = { 'bitext-memory': 1, entries };
   const text = `${JSON.stringify(file, null, 1)}\n`;
-  const existing = await readFile(path, 'utf8').catch(() => undefined);
-  if (existing !== text) await writeFileAtomic(path, text);
+  await writeFileAtomicIfChanged(path, text);
 }

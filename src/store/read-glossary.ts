@@ -1,4 +1,5 @@
 import { readFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
 import { parse } from 'yaml';
 import { UsageError } from '../model/errors.js';
 import type { GlossaryEntry } from '../translate/translator.js';
@@ -35,4 +36,10 @@ export async function readGlossary(path: string, displayPath: string): Promise<G
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** The glossary a command uses: `--glossary`, else the config's, else none. Paths are relative to `cwd`. */
+export async function glossaryFor(flagPath: string | undefined, configPath: string | undefined, cwd: string): Promise<GlossaryEntry[]> {
+  const path = flagPath ?? configPath;
+  return path ? readGlossary(resolve(cwd, path), path) : [];
 }

@@ -3,6 +3,7 @@ import { loadDocument } from '../../engine/load-document.js';
 import { saveBilingual, saveTarget } from '../../engine/save-document.js';
 import { UsageError } from '../../model/errors.js';
 import type { SegmentId } from '../../model/types.js';
+import { translationOrigin } from '../../plan/document-state.js';
 import type { SegmentUpdate } from '../../plan/next-document.js';
 import { memoryKey, type TranslationMemory } from '../../plan/translation-memory.js';
 import { acquireLock } from '../../store/document-lock.js';
@@ -54,7 +55,8 @@ export async function acceptCommand(ids: string[], flags: AcceptFlags, io: CliIo
       if (flags.suggestion && !entry.record.suggestion && wanted.has(entry.id)) throw new UsageError(`segment ${entry.id} has no machine suggestion to take`, { file: document.bilingualDisplay, line: entry.record.line });
       updates.set(entry.id, { type: 'accept', useSuggestion: Boolean(flags.suggestion), allow });
       const text = flags.suggestion && entry.record.suggestion ? entry.record.suggestion.text : entry.record.translation;
-      learned.set(memoryKey(settings.from, settings.to, entry.segment.hash), { source: entry.segment.text, translation: text, origin: flags.suggestion && entry.record.suggestion ? entry.record.suggestion.origin : entry.edited ? 'human' : (entry.record.origin ?? 'human') });
+      const origin = flags.suggestion && entry.record.suggestion ? entry.record.suggestion.origin : (translationOrigin(entry) ?? 'human');
+      learned.set(memoryKey(settings.from, settings.to, entry.segment.hash), { source: entry.segment.text, translation: text, origin });
       accepted++;
     }
     if (updates.size === 0) continue;

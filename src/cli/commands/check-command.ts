@@ -1,7 +1,6 @@
-import { resolve } from 'node:path';
 import { loadDocument } from '../../engine/load-document.js';
 import { checkDocument } from '../../engine/review-document.js';
-import { readGlossary } from '../../store/read-glossary.js';
+import { glossaryFor } from '../../store/read-glossary.js';
 import { EXIT, type CliIo } from '../cli-io.js';
 import { resolveSettings, type CommonFlags } from '../resolve-settings.js';
 
@@ -13,8 +12,7 @@ interface CheckFlags extends CommonFlags {
 /** `bitext check`: quality checks on every translated pair; exit 1 when anything is found. */
 export async function checkCommand(files: string[], flags: CheckFlags, io: CliIo): Promise<number> {
   const settings = await resolveSettings(flags, files, io);
-  const glossaryPath = flags.glossary ?? settings.config.glossary;
-  const glossary = glossaryPath ? await readGlossary(resolve(io.cwd, glossaryPath), glossaryPath) : [];
+  const glossary = await glossaryFor(flags.glossary, settings.config.glossary, io.cwd);
   const all = [];
   for (const file of settings.files) {
     const document = await loadDocument(file, settings);

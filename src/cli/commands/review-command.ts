@@ -5,7 +5,7 @@ import { renderReviewHtml } from '../../review/render-review-html.js';
 import { renderReviewText, type ReviewTextFilter } from '../../review/render-review-text.js';
 import { writeFileAtomic } from '../../store/atomic-write.js';
 import { displayPath } from '../../store/project-paths.js';
-import { readGlossary } from '../../store/read-glossary.js';
+import { glossaryFor } from '../../store/read-glossary.js';
 import { EXIT, type CliIo } from '../cli-io.js';
 import { useColor } from '../color-choice.js';
 import { resolveSettings, type CommonFlags } from '../resolve-settings.js';
@@ -20,8 +20,7 @@ interface ReviewFlags extends CommonFlags {
 /** `bitext review`: the aligned pairs as a self-contained HTML page, or a listing paged in the terminal. */
 export async function reviewCommand(files: string[], flags: ReviewFlags, io: CliIo): Promise<number> {
   const settings = await resolveSettings(flags, files, io);
-  const glossaryPath = flags.glossary ?? settings.config.glossary;
-  const glossary = glossaryPath ? await readGlossary(resolve(io.cwd, glossaryPath), glossaryPath) : [];
+  const glossary = await glossaryFor(flags.glossary, settings.config.glossary, io.cwd);
   const color = useColor(flags.color, io.stdout, io.env);
   const listing: string[] = [];
   for (const file of settings.files) {

@@ -1,8 +1,7 @@
-import { resolve } from 'node:path';
 import type { TranslateReport } from '../../engine/translate-document.js';
 import { translateDocument } from '../../engine/translate-document.js';
 import { displayPath } from '../../store/project-paths.js';
-import { readGlossary } from '../../store/read-glossary.js';
+import { glossaryFor } from '../../store/read-glossary.js';
 import { loadTranslator } from '../../translate/load-translator.js';
 import { EXIT, type CliIo } from '../cli-io.js';
 import { progressReporter } from '../progress-line.js';
@@ -41,8 +40,7 @@ export async function translateCommand(files: string[], flags: TranslateFlags, i
   // A dry run sends nothing, so it can estimate a service's cost before its key is set up.
   const adapterEnv = flags.dryRun && DRY_RUN_KEYS[translatorSpec] && !env[DRY_RUN_KEYS[translatorSpec]] ? { ...env, [DRY_RUN_KEYS[translatorSpec]]: 'dry-run-without-key' } : env;
   const translator = await loadTranslator(translatorSpec, { env: adapterEnv, settings: translatorSettings, cwd: io.cwd, ...(model ? { model } : {}) });
-  const glossaryPath = flags.glossary ?? config.glossary;
-  const glossary = glossaryPath ? await readGlossary(resolve(io.cwd, glossaryPath), glossaryPath) : [];
+  const glossary = await glossaryFor(flags.glossary, config.glossary, io.cwd);
   const concurrency = flags.concurrency ? positiveInteger(flags.concurrency, '--concurrency') : (config.concurrency ?? 4);
   const timeoutMs = (flags.timeout ? positiveInteger(flags.timeout, '--timeout') : (config.timeoutSeconds ?? 120)) * 1000;
   const maxAttempts = flags.maxAttempts ? positiveInteger(flags.maxAttempts, '--max-attempts') : 4;
