@@ -1,5 +1,5 @@
 // Plain ES2020, no innerHTML: it only reads data attributes and text, and toggles `hidden` and classes.
-/** The review page's only script: filters, search and keyboard navigation. */
+/** The review page's script: filters, search, keyboard navigation, the raw toggle and sentence pairs. */
 export const REVIEW_PAGE_SCRIPT = `
 (() => {
   'use strict';
@@ -87,6 +87,27 @@ export const REVIEW_PAGE_SCRIPT = `
       search.select();
     }
   });
+
+  const rawToggle = document.getElementById('raw-toggle');
+  rawToggle.addEventListener('click', () => {
+    const raw = rawToggle.getAttribute('aria-pressed') !== 'true';
+    rawToggle.setAttribute('aria-pressed', String(raw));
+    document.body.classList.toggle('show-raw', raw);
+  });
+
+  // Hovering or focusing a sentence lights it and its counterpart on the other side.
+  let lit = [];
+  function light(sentence) {
+    for (const el of lit) el.classList.remove('is-pair');
+    lit = [];
+    const row = sentence && sentence.closest('.row');
+    if (!row) return;
+    lit = Array.from(row.querySelectorAll('.sent')).filter((el) => el.dataset.bead === sentence.dataset.bead);
+    for (const el of lit) el.classList.add('is-pair');
+  }
+  const sentenceOf = (event) => (event.target instanceof Element ? event.target.closest('.sent') : null);
+  document.addEventListener('mouseover', (event) => light(sentenceOf(event)));
+  document.addEventListener('focusin', (event) => light(sentenceOf(event)));
 
   const measure = () => document.documentElement.style.setProperty('--sticky', toolbar.offsetHeight + 'px');
   window.addEventListener('resize', measure);
