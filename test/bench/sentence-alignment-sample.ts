@@ -34,3 +34,15 @@ for (const item of sample) {
   });
 }
 console.log(`\n${candidates.length} pairs with more than one sentence; ${sample.length} sampled; ${beads} sentence pairs (beads) shown.`);
+
+// The hard cases: every pair whose two sides have different numbers of sentences.
+const uneven = candidates.filter(({ alignment }) => alignment.source.length !== alignment.translation.length);
+console.log(`\n##### ${uneven.length} pairs with different sentence counts on the two sides`);
+for (const { record, alignment } of uneven) {
+  console.log(`\n=== ${record.id} (${alignment.source.length} zh, ${alignment.translation.length} en sentences)`);
+  alignment.beads.forEach((bead, index) => {
+    const zh = bead.source.map((i) => record.source.slice(alignment.source[i]?.start, alignment.source[i]?.end)).join(' | ');
+    const en = bead.translation.map((i) => (record.translation ?? '').slice(alignment.translation[i]?.start, alignment.translation[i]?.end)).join(' | ');
+    console.log(`[${index + 1}] ${bead.source.length}:${bead.translation.length}\n  zh: ${zh}\n  en: ${en}`);
+  });
+}

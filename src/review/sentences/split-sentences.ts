@@ -35,12 +35,22 @@ function cjkCuts(text: string, inCode: (offset: number) => boolean): Set<number>
   for (let i = 0; i < text.length; i++) {
     if (!CJK_END.test(text[i] ?? '') || inCode(i)) continue;
     let end = i + 1;
-    // A run such as `？！` or `。”` ends once.
-    while (end < text.length && (CJK_END.test(text[end] ?? '') || CLOSERS.test(text[end] ?? '') || text[end] === '*')) end++;
+    // A run such as `？！` or `。”` ends once; a `**` after it closes a bold span only when one is open.
+    for (;;) {
+      const char = text[end] ?? '';
+      if (CJK_END.test(char) || CLOSERS.test(char)) end++;
+      else if (/^(\*\*|__)/.test(text.slice(end)) && isOpen(text, end, text.slice(end, end + 2))) end += 2;
+      else break;
+    }
     cuts.add(end);
     i = end - 1;
   }
   return cuts;
+}
+
+/** Whether a bold span opened with `marker` is open at `offset` (an odd number of markers before it). */
+function isOpen(text: string, offset: number, marker: string): boolean {
+  return text.slice(0, offset).split(marker).length % 2 === 0;
 }
 
 function segmenterCuts(text: string, language: string, inCode: (offset: number) => boolean): Set<number> {

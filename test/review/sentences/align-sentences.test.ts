@@ -23,6 +23,8 @@ describe('splitSentences', () => {
   it('keeps a closing bold marker with its sentence and never splits inside inline code', () => {
     expect(texts('但**改进可能会大有裨益。**之后再说。', 'zh')).toEqual(['但**改进可能会大有裨益。**', '之后再说。']);
     expect(texts('运行 `a。b` 即可。然后看结果。', 'zh')).toEqual(['运行 `a。b` 即可。', '然后看结果。']);
+    // Here the `**` after 。 opens the next bold span.
+    expect(texts('并非 **OpenAI** 独有。**AGI** 只是来得早。', 'zh')).toEqual(['并非 **OpenAI** 独有。', '**AGI** 只是来得早。']);
   });
 
   it('splits English with Intl.Segmenter and at line breaks', () => {
