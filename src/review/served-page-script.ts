@@ -11,6 +11,8 @@ export const SERVED_PAGE_SCRIPT = `
   const query = '?file=' + encodeURIComponent(file);
   const gone = document.getElementById('server-gone');
   let editing = null;
+  // The page now holds the token in its cookie: keep it out of the address bar, history and screenshots.
+  if (new URLSearchParams(location.search).has('token')) history.replaceState(null, '', location.pathname + query);
 
   const el = (tag, className, text) => {
     const node = document.createElement(tag);

@@ -176,6 +176,10 @@ describeInChromium(title, () => {
     expect(await target.locator('.target .text').textContent()).toBe('This paragraph was changed by a reviewer.');
     expect(await target.locator('.target .text strong').textContent()).toBe('changed');
     expect(await target.locator('.badges').textContent()).toContain('edited');
+    // The token left the address bar once the page had it in its cookie; a reload still works.
+    expect(page.url()).toBe(`${served.origin}/?file=content%2Fdoc.md`);
+    await page.reload();
+    expect(await row('这一段会被人修改。').locator('.target .raw').textContent()).toBe('This paragraph was **changed** by a reviewer.');
     expectClean();
   });
 

@@ -123,3 +123,16 @@ describe('review server API', () => {
     expect((await call('GET', '/nothing')).status).toBe(404);
   });
 });
+
+describe('bitext review --serve', () => {
+  it('refuses a bad port and --html together with --serve, exit 2, before listening', async () => {
+    const dir = tempProject({ 'content/doc.md': SOURCE });
+    const badPort = await bitext(dir, ['review', 'content/doc.md', '--serve', '--port', 'http']);
+    expect(badPort.code).toBe(2);
+    expect(badPort.stderr).toContain('--port must be a port number');
+    expect(badPort.stdout).toBe('');
+    const both = await bitext(dir, ['review', 'content/doc.md', '--serve', '--html']);
+    expect(both.code).toBe(2);
+    expect(both.stderr).toContain('--serve and --html do not go together');
+  });
+});
