@@ -9,10 +9,9 @@ export const REVIEW_PAGE_SCRIPT = `
   const shown = document.getElementById('shown');
   const empty = document.getElementById('empty');
   const toolbar = document.querySelector('.toolbar');
-  const haystack = new Map(rows.map((row) => [
-    row,
-    Array.from(row.querySelectorAll('[data-search]'), (el) => el.textContent || '').join('\\n').toLowerCase(),
-  ]));
+  // Read at each search, not once: on the served page a row's text changes when it is saved.
+  const haystack = (row) =>
+    Array.from(row.querySelectorAll('[data-search]'), (el) => el.textContent || '').join('\\n').toLowerCase();
   let filter = 'all';
   let active = null;
 
@@ -23,7 +22,7 @@ export const REVIEW_PAGE_SCRIPT = `
     const terms = search.value.toLowerCase().split(/\\s+/).filter(Boolean);
     let count = 0;
     for (const row of rows) {
-      const text = haystack.get(row);
+      const text = haystack(row);
       const visible = passesFilter(row) && terms.every((term) => text.includes(term));
       row.hidden = !visible;
       if (visible) count++;

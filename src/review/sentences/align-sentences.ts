@@ -50,11 +50,11 @@ export function alignSentences(source: string, translation: string, options: Sen
   const glossary = options.glossary ?? [];
   const sourceUnits = sourceSpans.map((span) => units(source.slice(span.start, span.end)));
   const translationUnits = translationSpans.map((span) => units(translation.slice(span.start, span.end)));
-  const sourceAnchors = sourceSpans.map((span) => sentenceAnchors(source.slice(span.start, span.end), 'source', options.sourceLanguage, glossary));
-  const translationAnchors = translationSpans.map((span) =>
-    sentenceAnchors(translation.slice(span.start, span.end), 'target', options.targetLanguage, glossary),
-  );
+  const sourceAnchors = sentenceAnchors(source, sourceSpans, 'source', options.sourceLanguage, glossary);
+  const translationAnchors = sentenceAnchors(translation, translationSpans, 'target', options.targetLanguage, glossary);
   const shared = sharedKeys(sourceAnchors, translationAnchors);
+  const mergedSource = memoMerge(sourceAnchors);
+  const mergedTranslation = memoMerge(translationAnchors);
 
   const beadCost = (ratio: number) => (i: number, s: number, j: number, t: number): number => {
     const shape = SHAPES.find((candidate) => candidate.s === s && candidate.t === t);
@@ -65,7 +65,7 @@ export function alignSentences(source: string, translation: string, options: Sen
     const l2 = sum(translationUnits.slice(j, j + t)) / ratio;
     const mean = Math.max(1, (l1 + l2) / 2);
     const delta = (l2 - l1) / Math.sqrt(VARIANCE * mean);
-    const matches = anchorMatches(merge(sourceAnchors.slice(i, i + s)), merge(translationAnchors.slice(j, j + t)), shared);
+    const matches = anchorMatches(mergedSource(i, s), mergedTranslation(j, t), shared);
     return prior - Math.log(Math.max(1e-12, 2 * (1 - normalCdf(Math.abs(delta))))) - ANCHOR_WEIGHT * matches;
   };
 
@@ -120,6 +120,20 @@ function units(text: string): number {
 function sharedKeys(source: readonly AnchorCounts[], target: readonly AnchorCounts[]): Set<string> {
   const inTarget = new Set(target.flatMap((counts) => [...counts.keys()]));
   return new Set(source.flatMap((counts) => [...counts.keys()]).filter((key) => inTarget.has(key)));
+}
+
+/** The anchors of `count` sentences from `start` on, merged; each group merged once, as beads are costed many times. */
+function memoMerge(anchors: readonly AnchorCounts[]): (start: number, count: number) => AnchorCounts {
+  const cache = new Map<number, AnchorCounts>();
+  return (start, count) => {
+    const key = start * 4 + count;
+    let merged = cache.get(key);
+    if (!merged) {
+      merged = merge(anchors.slice(start, start + count));
+      cache.set(key, merged);
+    }
+    return merged;
+  };
 }
 
 function merge(parts: readonly AnchorCounts[]): AnchorCounts {
