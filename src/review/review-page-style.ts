@@ -70,7 +70,8 @@ main { padding-top: 12px; padding-bottom: 24px; }
   background: var(--card); border: 1px solid var(--border); border-left: 5px solid var(--border); border-radius: 8px;
   scroll-margin-top: calc(var(--sticky, 60px) + 12px); scroll-margin-bottom: 12px;
 }
-.row[data-work="1"] { border-left-color: var(--qa); }
+.row[data-reviewed="1"] { border-left-color: var(--current); }
+.row[data-qa="1"] { border-left-color: var(--qa); }
 .row[data-status="stale"] { border-left-color: var(--stale); }
 .row[data-status="missing"] { border-left-color: var(--missing); }
 .row[data-status="conflict"] { border-left-color: var(--conflict); }
