@@ -136,3 +136,21 @@ describe('bitext review --serve', () => {
     expect(both.stderr).toContain('--serve and --html do not go together');
   });
 });
+
+describe('review server with several documents', () => {
+  it('lists each document, needs ?file= for segments, and links the documents on the page', async () => {
+    const dir = tempProject({ 'content/a.md': '# 甲\n', 'content/b.md': '# 乙\n' });
+    expect((await bitext(dir, ['translate', 'content/a.md', 'content/b.md', '--translator', 'pseudo'])).code).toBe(0);
+    server = await startReviewServer({ settings: { cwd: dir, ...SETTINGS }, files: ['content/a.md', 'content/b.md'], glossary: [], port: 0, generatedBy: 'test', log: () => undefined });
+    const headers = { Authorization: `Bearer ${new URL(server.url).searchParams.get('token')}` };
+    const origin = new URL(server.url).origin;
+    const documents = (await (await fetch(`${origin}/api/documents`, { headers })).json()) as { documents: Array<{ file: string }> };
+    expect(documents.documents.map((d) => d.file)).toEqual(['content/a.md', 'content/b.md']);
+    expect((await fetch(`${origin}/api/segments`, { headers })).status).toBe(400);
+    const b = (await (await fetch(`${origin}/api/segments?file=content/b.md`, { headers })).json()) as { segments: ApiSegment[] };
+    expect(b.segments.map((s) => s.source)).toEqual(['乙']);
+    const page = await (await fetch(`${origin}/?file=content/b.md`, { headers })).text();
+    expect(page).toContain('<a href="/?file=content%2Fa.md">content/a.md</a>');
+    expect(page).toContain('aria-current="page"');
+  });
+});
