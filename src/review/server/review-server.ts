@@ -154,7 +154,8 @@ export async function startReviewServer(options: ReviewServerOptions): Promise<R
 
   async function sendPage(response: ServerResponse, file: string, setCookie: boolean): Promise<void> {
     const { model } = await loadReviewModel(file, options.settings, options.glossary, options.generatedBy);
-    const titles = await Promise.all(options.files.map(async (other) => ({ file: other, title: other === file ? model.title : other })));
+    // Other documents are named by their path: reading each one for its title would slow every page.
+    const titles = options.files.map((other) => ({ file: other, title: other === file ? model.title : other }));
     const html = renderReviewHtml(model, { file, documents: titles });
     const headers: Record<string, string> = { 'Content-Type': 'text/html; charset=utf-8', ...SECURITY_HEADERS };
     // The page's own requests carry the token as a cookie: never readable by scripts, never sent cross-site.
