@@ -79,11 +79,14 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     .action(async (files: string[], flags) => setCode(await (await import('./commands/check-command.js')).checkCommand(files, flags, io)));
 
   withCommonOptions(program.command('review').argument('[files...]'))
-    .description('go through the aligned pairs: a side-by-side HTML page, or a listing in the terminal')
+    .description('go through the aligned pairs: a side-by-side HTML page, a listing in the terminal, or a local review server')
     .option('--html [file]', 'write a self-contained HTML review page (default: <out>/<name>.review.html)')
     .addOption(new Option('--only <what>', 'only these rows').choices(['stale', 'missing', 'conflict', 'qa']))
     .option('--glossary <file>', 'glossary file for the QA findings')
     .addOption(new Option('--color <when>', 'colour the listing').choices(['auto', 'always', 'never']).default('auto'))
+    .option('--serve', 'serve the review on 127.0.0.1 to edit and accept translations in the browser (prints the address with its token)')
+    .option('--port <n>', 'port for --serve (default: 0, a free port)')
+    .option('--open', 'with --serve: open the address in the browser')
     .action(async (files: string[], flags) => setCode(await (await import('./commands/review-command.js')).reviewCommand(files, flags, io)));
 
   withCommonOptions(program.command('mv').argument('<old>', 'old source path').argument('<new>', 'new source path'))

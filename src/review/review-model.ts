@@ -1,4 +1,5 @@
 import type { SegmentKind, SegmentStatus } from '../model/types.js';
+import type { SentenceAlignment } from './sentences/align-sentences.js';
 
 /** One QA finding on a segment: the check that raised it and what it says. */
 export interface ReviewFinding {
@@ -29,6 +30,8 @@ export interface ReviewRow {
   bilingualLine?: number;
   /** 1-based line in the source file. */
   sourceLine?: number;
+  /** The sentences of source and translation and which correspond (see `alignReviewRows`). */
+  sentences?: SentenceAlignment;
 }
 
 /** Everything the review renderers need about one bilingual document; plain data. */

@@ -1,5 +1,5 @@
 // Plain ES2020, no innerHTML: it only reads data attributes and text, and toggles `hidden` and classes.
-/** The review page's only script: filters, search and keyboard navigation. */
+/** The review page's script: filters, search, keyboard navigation, the raw toggle and sentence pairs. */
 export const REVIEW_PAGE_SCRIPT = `
 (() => {
   'use strict';
@@ -9,10 +9,9 @@ export const REVIEW_PAGE_SCRIPT = `
   const shown = document.getElementById('shown');
   const empty = document.getElementById('empty');
   const toolbar = document.querySelector('.toolbar');
-  const haystack = new Map(rows.map((row) => [
-    row,
-    Array.from(row.querySelectorAll('[data-search]'), (el) => el.textContent || '').join('\\n').toLowerCase(),
-  ]));
+  // Read at each search, not once: on the served page a row's text changes when it is saved.
+  const haystack = (row) =>
+    Array.from(row.querySelectorAll('[data-search]'), (el) => el.textContent || '').join('\\n').toLowerCase();
   let filter = 'all';
   let active = null;
 
@@ -23,7 +22,7 @@ export const REVIEW_PAGE_SCRIPT = `
     const terms = search.value.toLowerCase().split(/\\s+/).filter(Boolean);
     let count = 0;
     for (const row of rows) {
-      const text = haystack.get(row);
+      const text = haystack(row);
       const visible = passesFilter(row) && terms.every((term) => text.includes(term));
       row.hidden = !visible;
       if (visible) count++;
@@ -87,6 +86,27 @@ export const REVIEW_PAGE_SCRIPT = `
       search.select();
     }
   });
+
+  const rawToggle = document.getElementById('raw-toggle');
+  rawToggle.addEventListener('click', () => {
+    const raw = rawToggle.getAttribute('aria-pressed') !== 'true';
+    rawToggle.setAttribute('aria-pressed', String(raw));
+    document.body.classList.toggle('show-raw', raw);
+  });
+
+  // Hovering or focusing a sentence lights it and its counterpart on the other side.
+  let lit = [];
+  function light(sentence) {
+    for (const el of lit) el.classList.remove('is-pair');
+    lit = [];
+    const row = sentence && sentence.closest('.row');
+    if (!row) return;
+    lit = Array.from(row.querySelectorAll('.sent')).filter((el) => el.dataset.bead === sentence.dataset.bead);
+    for (const el of lit) el.classList.add('is-pair');
+  }
+  const sentenceOf = (event) => (event.target instanceof Element ? event.target.closest('.sent') : null);
+  document.addEventListener('mouseover', (event) => light(sentenceOf(event)));
+  document.addEventListener('focusin', (event) => light(sentenceOf(event)));
 
   const measure = () => document.documentElement.style.setProperty('--sticky', toolbar.offsetHeight + 'px');
   window.addEventListener('resize', measure);

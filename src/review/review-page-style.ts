@@ -8,6 +8,7 @@ export const REVIEW_PAGE_STYLE = `
   --missing: #b42318; --missing-bg: #fde7e5; --conflict: #7434b8; --conflict-bg: #f1e6fb;
   --flag: #285e9c; --flag-bg: #e4eefa; --qa: #8a4b00; --qa-bg: #fff6e0; --qa-line: #f2d9a2;
   --ins-fg: #0b5a26; --ins-bg: #ccf2d7; --del-fg: #9b1c1c; --del-bg: #fcdcda;
+  --pair-bg: #fff1a8;
 }
 @media (prefers-color-scheme: dark) {
   :root {
@@ -17,6 +18,7 @@ export const REVIEW_PAGE_STYLE = `
     --missing: #ff8a80; --missing-bg: #3d1714; --conflict: #c99af5; --conflict-bg: #2f1d44;
     --flag: #8fb8ef; --flag-bg: #1b2b42; --qa: #f2c167; --qa-bg: #2a2312; --qa-line: #4a3b17;
     --ins-fg: #a6f0bb; --ins-bg: #17422a; --del-fg: #ffb3ad; --del-bg: #4a1c1a;
+    --pair-bg: #4a4214;
   }
 }
 * { box-sizing: border-box; }
@@ -68,7 +70,8 @@ main { padding-top: 12px; padding-bottom: 24px; }
   background: var(--card); border: 1px solid var(--border); border-left: 5px solid var(--border); border-radius: 8px;
   scroll-margin-top: calc(var(--sticky, 60px) + 12px); scroll-margin-bottom: 12px;
 }
-.row[data-work="1"] { border-left-color: var(--qa); }
+.row[data-reviewed="1"] { border-left-color: var(--current); }
+.row[data-qa="1"] { border-left-color: var(--qa); }
 .row[data-status="stale"] { border-left-color: var(--stale); }
 .row[data-status="missing"] { border-left-color: var(--missing); }
 .row[data-status="conflict"] { border-left-color: var(--conflict); }
@@ -110,6 +113,26 @@ ins { color: var(--ins-fg); background: var(--ins-bg); text-decoration: none; bo
   font-size: 14px; background: var(--qa-bg); border-top: 1px solid var(--qa-line); border-radius: 0 0 7px 0;
 }
 .findings .message { overflow-wrap: anywhere; }
+.raw { display: none; margin: 0; white-space: pre-wrap; overflow-wrap: anywhere; font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; font-size: 0.9em; }
+body.show-raw .text { display: none; }
+body.show-raw .raw { display: block; }
+.text code { background: var(--subtle); border-radius: 3px; padding: 0 3px; }
+.text code.html { color: var(--muted); }
+.text .link { text-decoration: underline dotted; text-underline-offset: 3px; cursor: help; }
+.sent { border-radius: 3px; }
+.sent:focus { outline: 2px solid var(--accent); outline-offset: 1px; }
+.sent.is-pair { background: var(--pair-bg); box-shadow: 0 0 0 2px var(--pair-bg); }
+.banner { position: sticky; top: 0; z-index: 3; padding: 10px 20px; background: var(--missing-bg); color: var(--missing); font-weight: 600; border-bottom: 2px solid var(--missing); }
+.documents { padding-top: 10px; font-size: 14px; }
+.documents a { color: var(--accent); }
+.documents a[aria-current] { font-weight: 700; color: var(--fg); }
+.actions { grid-column: 1 / -1; display: flex; flex-wrap: wrap; align-items: center; gap: 6px; padding: 6px 14px 8px; border-top: 1px solid var(--border); }
+.act { font: inherit; font-size: 13px; padding: 2px 10px; cursor: pointer; color: var(--fg); background: var(--card); border: 1px solid var(--border); border-radius: 6px; }
+.act:hover, .act:focus-visible { border-color: var(--accent); outline: none; }
+.notice { font-size: 13px; color: var(--muted); }
+.notice.is-error { color: var(--missing); font-weight: 600; }
+.editor { width: 100%; min-height: 6em; font: inherit; padding: 6px 8px; color: var(--fg); background: var(--bg); border: 2px solid var(--accent); border-radius: 6px; resize: vertical; }
+.draft-findings { list-style: none; margin: 6px 0 0; padding: 0; font-size: 13px; color: var(--qa); }
 .empty { text-align: center; color: var(--muted); padding: 40px 0; }
 footer { color: var(--muted); font-size: 13px; padding-bottom: 24px; }
 @media (max-width: 700px) {

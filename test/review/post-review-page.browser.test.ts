@@ -56,5 +56,5 @@ describe.skipIf(!existsSync(CHROMIUM))('the review page of the post, generated b
     } finally {
       await browser.close();
     }
-  });
+  }, 120_000); // translate + review of the whole post + a browser: slow on a shared machine, so more than the default
 });

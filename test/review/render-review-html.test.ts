@@ -137,16 +137,16 @@ describe('renderReviewHtml', () => {
   });
 
   it('shows source and translation side by side with lang attributes', () => {
-    expect(html).toContain('<div class="cell source" lang="zh"><span class="cell-label" lang="en">Source</span><p class="text" data-search>快速入门</p></div>');
-    expect(html).toContain('<div class="cell target" lang="en"><span class="cell-label" lang="en">Translation</span><p class="text" data-search>Quick start</p></div>');
+    expect(html).toContain('<div class="cell source" lang="zh"><span class="cell-label" lang="en">Source</span><p class="text">快速入门</p><p class="raw" data-search>快速入门</p></div>');
+    expect(html).toContain('<div class="cell target" lang="en"><span class="cell-label" lang="en">Translation</span><p class="text">Quick start</p><p class="raw" data-search>Quick start</p></div>');
     expect(html).toContain('<p class="text placeholder" lang="en">Not translated yet</p>');
   });
 
   it('shows the character diff of a changed source and the suggestion beside the edited text', () => {
     expect(html).toContain('安装需要 Node <del>18</del><ins>20</ins> 或更<del>高</del><ins>新的</ins>版本。');
     expect(html).toContain('配置文件<del>在根目录</del><ins>名为 `bitext.config.json`</ins>。');
-    expect(html).toMatch(/Edited by a person<\/span><p class="text" data-search>The configuration file is in the root\.<\/p>/);
-    expect(html).toMatch(/Machine suggestion for the new source<\/span><p class="text" data-search>The configuration file is named `bitext\.config\.json`\.<\/p>/);
+    expect(html).toMatch(/Edited by a person<\/span><p class="text">The configuration file is in the root\.<\/p>/);
+    expect(html).toMatch(/Machine suggestion for the new source<\/span><p class="text">The configuration file is named <code>bitext\.config\.json<\/code>\.<\/p><p class="raw" data-search>The configuration file is named `bitext\.config\.json`\.<\/p>/);
   });
 
   it('lists QA findings as badges with their messages', () => {

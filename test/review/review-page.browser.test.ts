@@ -6,6 +6,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { renderReviewHtml } from '../../src/review/render-review-html.js';
+import { alignReviewRows } from '../../src/review/sentences/align-review-rows.js';
 import type { ReviewModel, ReviewRow } from '../../src/review/review-model.js';
 
 const CHROMIUM = '/usr/bin/chromium';
@@ -155,7 +156,7 @@ describeInChromium(title, () => {
   beforeAll(async () => {
     dir = await mkdtemp(join(tmpdir(), 'bitext-review-'));
     const file = join(dir, 'review.html');
-    await writeFile(file, renderReviewHtml(MODEL));
+    await writeFile(file, renderReviewHtml(alignReviewRows(MODEL, [])));
     url = pathToFileURL(file).href;
     browser = await chromium.launch({
       executablePath: CHROMIUM,
@@ -321,8 +322,44 @@ describeInChromium(title, () => {
     const config = page.locator('[data-id="p-config"]');
     expect(await config.locator('.version .text').allTextContents()).toEqual([
       'The configuration file lives in the root of the project.',
-      'The configuration file lives in the project root and is named `bitext.config.json`.',
+      'The configuration file lives in the project root and is named bitext.config.json.',
     ]);
+    expect(await config.locator('.version .text code').allTextContents()).toEqual(['bitext.config.json']);
+    await expectClean(opened);
+  });
+
+  it('renders inline Markdown, links as text with their target, and shows the raw text on request', async () => {
+    const opened = await open();
+    const { page } = opened;
+    const npm = page.locator('[data-id="li-npm"] .target .text');
+    expect(await npm.locator('code').textContent()).toBe('npm install -g bitext');
+    expect(await npm.textContent()).toBe('Install it globally with npm install -g bitext.');
+    expect(await page.locator('a').count()).toBe(0);
+    const toggle = page.locator('#raw-toggle');
+    await toggle.click();
+    expect(await toggle.getAttribute('aria-pressed')).toBe('true');
+    expect(await npm.isVisible()).toBe(false);
+    const raw = page.locator('[data-id="li-npm"] .target .raw');
+    expect(await raw.isVisible()).toBe(true);
+    expect(await raw.textContent()).toBe('Install it globally with `npm install -g bitext`.');
+    await toggle.click();
+    expect(await npm.isVisible()).toBe(true);
+    await expectClean(opened);
+  });
+
+  it('lights the counterpart of a sentence on hover and on focus', async () => {
+    const opened = await open();
+    const { page } = opened;
+    const row = page.locator('[data-id="p-faq-1"]');
+    const source = row.locator('.source .sent');
+    const target = row.locator('.target .sent');
+    expect(await source.allTextContents()).toEqual(['为什么不用逐词对比？', '因为中文没有空格，所以按字符对比。']);
+    expect(await target.allTextContents()).toEqual(['Why not compare word by word?', 'Chinese has no spaces, so bitext compares characters.']);
+    await source.nth(0).hover();
+    expect(await row.locator('.is-pair').allTextContents()).toEqual(['为什么不用逐词对比？', 'Why not compare word by word?']);
+    await target.nth(1).focus();
+    expect(await row.locator('.is-pair').allTextContents()).toEqual(['因为中文没有空格，所以按字符对比。', 'Chinese has no spaces, so bitext compares characters.']);
+    expect(await page.evaluate("getComputedStyle(document.querySelector('[data-id=\"p-faq-1\"] .target .sent.is-pair')).backgroundColor")).not.toBe('rgba(0, 0, 0, 0)');
     await expectClean(opened);
   });
 

@@ -1,14 +1,8 @@
-import { dirname } from 'node:path';
+import { planAccept, writeAccepted } from '../../engine/accept-segments.js';
 import { loadDocument } from '../../engine/load-document.js';
-import { saveBilingual, saveTarget } from '../../engine/save-document.js';
 import { UsageError } from '../../model/errors.js';
-import type { SegmentId } from '../../model/types.js';
-import { translationOrigin } from '../../plan/document-state.js';
-import type { SegmentUpdate } from '../../plan/next-document.js';
-import { memoryKey, type TranslationMemory } from '../../plan/translation-memory.js';
 import { acquireLock } from '../../store/document-lock.js';
-import { mergeIntoMemoryFile } from '../../store/memory-file.js';
-import { displayPath, memoryPath } from '../../store/project-paths.js';
+import { displayPath } from '../../store/project-paths.js';
 import { EXIT, type CliIo } from '../cli-io.js';
 import { resolveSettings, type CommonFlags } from '../resolve-settings.js';
 
@@ -44,30 +38,14 @@ export async function acceptCommand(ids: string[], flags: AcceptFlags, io: CliIo
   let accepted = 0;
   const skipped: string[] = [];
   for (const document of documents) {
-    const updates = new Map<SegmentId, SegmentUpdate>();
-    const learned: TranslationMemory = new Map();
-    for (const entry of document.state.entries) {
-      if (!flags.all && !wanted.has(entry.id)) continue;
-      if (entry.status === 'missing' || entry.record?.translation === undefined) {
-        if (!flags.all) skipped.push(entry.id);
-        continue;
-      }
-      if (flags.suggestion && !entry.record.suggestion && wanted.has(entry.id)) throw new UsageError(`segment ${entry.id} has no machine suggestion to take`, { file: document.bilingualDisplay, line: entry.record.line });
-      updates.set(entry.id, { type: 'accept', useSuggestion: Boolean(flags.suggestion), allow });
-      const text = flags.suggestion && entry.record.suggestion ? entry.record.suggestion.text : entry.record.translation;
-      const origin = flags.suggestion && entry.record.suggestion ? entry.record.suggestion.origin : (translationOrigin(entry) ?? 'human');
-      learned.set(memoryKey(settings.from, settings.to, entry.segment.hash), { source: entry.segment.text, translation: text, origin });
-      accepted++;
-    }
-    if (updates.size === 0) continue;
+    const plan = planAccept(document, { ids: wanted, all: Boolean(flags.all), useSuggestion: Boolean(flags.suggestion), allow });
+    skipped.push(...plan.skipped);
+    accepted += plan.updates.size;
+    if (plan.updates.size === 0) continue;
     const release = await acquireLock(document.paths.bilingual, document.bilingualDisplay);
     try {
-      const wrote: string[] = [];
-      await saveBilingual(document, updates, wrote);
-      await saveTarget(document, updates, wrote);
-      const memoryFile = memoryPath(dirname(document.paths.bilingual));
-      await mergeIntoMemoryFile(memoryFile, displayPath(memoryFile, io.cwd), learned);
-      io.stdout.write(`${document.bilingualDisplay}: accepted ${updates.size} segment(s)${wrote.length ? `; wrote ${wrote.map((p) => displayPath(p, io.cwd)).join(', ')}` : ''}\n`);
+      const wrote = await writeAccepted(document, plan, io.cwd);
+      io.stdout.write(`${document.bilingualDisplay}: accepted ${plan.updates.size} segment(s)${wrote.length ? `; wrote ${wrote.map((p) => displayPath(p, io.cwd)).join(', ')}` : ''}\n`);
     } finally {
       await release();
     }

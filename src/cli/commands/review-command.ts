@@ -1,8 +1,13 @@
+import { spawn } from 'node:child_process';
+import { platform } from 'node:os';
 import { basename, dirname, resolve } from 'node:path';
 import { loadDocument } from '../../engine/load-document.js';
 import { buildReviewModel, checkDocument } from '../../engine/review-document.js';
+import { UsageError } from '../../model/errors.js';
 import { renderReviewHtml } from '../../review/render-review-html.js';
 import { renderReviewText, type ReviewTextFilter } from '../../review/render-review-text.js';
+import { startReviewServer } from '../../review/server/review-server.js';
+import { alignReviewRows } from '../../review/sentences/align-review-rows.js';
 import { writeFileAtomic } from '../../store/atomic-write.js';
 import { displayPath } from '../../store/project-paths.js';
 import { glossaryFor } from '../../store/read-glossary.js';
@@ -15,23 +20,32 @@ interface ReviewFlags extends CommonFlags {
   only?: ReviewTextFilter;
   glossary?: string;
   color?: string;
+  serve?: boolean;
+  port?: string;
+  open?: boolean;
 }
 
-/** `bitext review`: the aligned pairs as a self-contained HTML page, or a listing paged in the terminal. */
+const GENERATED_BY = 'bitext 0.1.0';
+
+/**
+ * `bitext review`: the aligned pairs as a self-contained HTML page, a listing paged in the
+ * terminal, or (`--serve`) a local review server where translations are edited and accepted.
+ */
 export async function reviewCommand(files: string[], flags: ReviewFlags, io: CliIo): Promise<number> {
   const settings = await resolveSettings(flags, files, io);
   const glossary = await glossaryFor(flags.glossary, settings.config.glossary, io.cwd);
+  if (flags.serve) return serve(settings.files, settings, glossary, flags, io);
   const color = useColor(flags.color, io.stdout, io.env);
   const listing: string[] = [];
   for (const file of settings.files) {
     const document = await loadDocument(file, settings);
-    const model = buildReviewModel(document, checkDocument(document, glossary), 'bitext 0.1.0');
+    const model = buildReviewModel(document, checkDocument(document, glossary), GENERATED_BY);
     if (flags.html !== undefined && flags.html !== false) {
       const target =
         typeof flags.html === 'string' && settings.files.length === 1
           ? resolve(io.cwd, flags.html)
           : resolve(dirname(document.paths.bilingual), `${basename(document.paths.bilingual, '.md')}.review.html`);
-      const html = renderReviewHtml(model);
+      const html = renderReviewHtml(alignReviewRows(model, glossary));
       await writeFileAtomic(target, html);
       io.stdout.write(`wrote ${displayPath(target, io.cwd)} (${Math.round(Buffer.byteLength(html) / 1024)} KiB, ${model.rows.length} rows)\n`);
     } else {
@@ -44,4 +58,38 @@ export async function reviewCommand(files: string[], flags: ReviewFlags, io: Cli
     else io.stdout.write(text);
   }
   return EXIT.ok;
+}
+
+/** Runs the review server until the run is interrupted (Ctrl-C). */
+async function serve(
+  files: string[],
+  settings: Awaited<ReturnType<typeof resolveSettings>>,
+  glossary: Awaited<ReturnType<typeof glossaryFor>>,
+  flags: ReviewFlags,
+  io: CliIo,
+): Promise<number> {
+  if (flags.html !== undefined && flags.html !== false) throw new UsageError('--serve and --html do not go together', {}, 'Serve the review, or write the static page.');
+  const port = flags.port === undefined ? 0 : Number(flags.port);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port must be a port number from 0 to 65535, not "${flags.port}"`, {}, 'Leave it out (or pass 0) to pick a free port.');
+  // Read every document once before listening, so a broken one fails now with its file and line.
+  for (const file of files) await loadDocument(file, settings);
+  const server = await startReviewServer({ settings, files, glossary, port, generatedBy: GENERATED_BY, log: (text) => io.stderr.write(text) });
+  io.stdout.write(`${server.url}\n`);
+  io.stderr.write('Review server on 127.0.0.1 only; the address holds a token, so share it with no one. Ctrl-C stops it.\n');
+  if (flags.open) openInBrowser(server.url, io);
+  await new Promise<void>((done) => {
+    if (!io.signal || io.signal.aborted) return done();
+    io.signal.addEventListener('abort', () => done(), { once: true });
+  });
+  await server.close();
+  return EXIT.ok;
+}
+
+/** Opens the address in the desktop's browser; if that fails the printed address still works. */
+function openInBrowser(url: string, io: CliIo): void {
+  const system = platform();
+  const [command, ...args] = system === 'darwin' ? ['open'] : system === 'win32' ? ['cmd', '/c', 'start', '""'] : ['xdg-open'];
+  const child = spawn(command ?? 'xdg-open', [...args, url], { stdio: 'ignore', detached: true });
+  child.on('error', () => io.stderr.write('could not open a browser; open the address above yourself\n'));
+  child.unref();
 }

@@ -1,0 +1,80 @@
+import { describe, expect, it } from 'vitest';
+import { alignSentences, type SentenceAlignOptions } from '../../../src/review/sentences/align-sentences.js';
+import { splitSentences } from '../../../src/review/sentences/split-sentences.js';
+
+const ZH_EN = { sourceLanguage: 'zh', targetLanguage: 'en' };
+
+/** The alignment as `source indices:translation indices` per bead, e.g. `0:0 1:1,2`. */
+function shape(source: string, translation: string, options: SentenceAlignOptions = ZH_EN): string {
+  return alignSentences(source, translation, options)
+    .beads.map((bead) => `${bead.source.join(',')}:${bead.translation.join(',')}`)
+    .join(' ');
+}
+
+function texts(text: string, language: string): string[] {
+  return splitSentences(text, language).map((span) => text.slice(span.start, span.end));
+}
+
+describe('splitSentences', () => {
+  it('ends Chinese sentences at 。！？； and keeps closing quotes with them', () => {
+    expect(texts('他说：“好的。”然后走了！真的吗？是的；没错。', 'zh')).toEqual(['他说：“好的。”', '然后走了！', '真的吗？', '是的；', '没错。']);
+  });
+
+  it('keeps a closing bold marker with its sentence and never splits inside inline code', () => {
+    expect(texts('但**改进可能会大有裨益。**之后再说。', 'zh')).toEqual(['但**改进可能会大有裨益。**', '之后再说。']);
+    expect(texts('运行 `a。b` 即可。然后看结果。', 'zh')).toEqual(['运行 `a。b` 即可。', '然后看结果。']);
+    // Here the `**` after 。 opens the next bold span.
+    expect(texts('并非 **OpenAI** 独有。**AGI** 只是来得早。', 'zh')).toEqual(['并非 **OpenAI** 独有。', '**AGI** 只是来得早。']);
+  });
+
+  it('splits English with Intl.Segmenter and at line breaks', () => {
+    expect(texts('It works. Does it? Yes!\nNext line', 'en')).toEqual(['It works.', 'Does it?', 'Yes!', 'Next line']);
+  });
+});
+
+describe('alignSentences', () => {
+  it('pairs sentences one to one when the translation follows the source', () => {
+    expect(shape('谢谢。我的第一个问题是关于预训练的。后训练又做了什么？', 'Thank you. My first question is about pre-training. And what does post-training do?')).toBe('0:0 1:1 2:2');
+  });
+
+  it('finds a 1:2 bead where one long Chinese sentence became two English ones', () => {
+    const source = '谢谢。让我们超越损失函数和训练机制的实际操作，从概念层面退一步来看，预训练究竟创造了什么？后训练又做了什么？';
+    const translation =
+      "Thank you. Let's step back from the practical details of the loss function and the training setup and look at this conceptually. What exactly does pre-training create? And what does post-training do?";
+    expect(shape(source, translation)).toBe('0:0 1:1,2 2:3');
+  });
+
+  it('finds a 2:1 bead where two short Chinese sentences became one English sentence', () => {
+    const source = '模型会卡住。它会迷失方向。我们收集了大约30个例子来修复这个问题，效果很好。';
+    const translation = 'The model gets stuck and loses its way. We collected about 30 examples to fix this, and it worked well.';
+    expect(shape(source, translation)).toBe('0,1:0 2:1');
+  });
+
+  it('leaves a sentence the translation dropped unpaired (1:0) rather than forcing it onto a neighbour', () => {
+    const source = '这是第一句话，讲的是 GPT-4 的训练过程和它用到的大量数据。中间这句很长，译者把它整句漏掉了，所以英文里完全找不到与它对应的任何内容。最后一句讲的是 RLHF 如何让模型更有用，以及它的局限性。';
+    const translation =
+      'The first sentence is about how GPT-4 was trained and the large amount of data it used. The last sentence is about how RLHF makes the model more useful, and its limits.';
+    expect(shape(source, translation)).toBe('0:0 1: 2:1');
+  });
+
+  it('uses anchors (numbers, Latin words) where length alone would pair the wrong sentences', () => {
+    // By length the short third English sentence would join the second; the number 2027 and `RL` say otherwise.
+    const source = '我们在 2027 年之前会看到很大的进展，尤其是在编程方面。RL 是关键。这需要时间。';
+    const translation = 'We will see a lot of progress before 2027, especially in programming. RL is the key, and that takes time.';
+    expect(shape(source, translation)).toBe('0:0 1,2:1');
+  });
+
+  it('uses glossary terms as anchors: `Alignment too.` goes with the sentence about 对齐', () => {
+    const glossary = [{ source: '泛化', target: 'generalization' }, { source: '对齐', target: 'alignment' }];
+    const source = '泛化让模型处理新任务。对齐让模型听我们的话。';
+    const translation = 'Generalization lets models do new tasks. Alignment too. It makes models listen to what we say and do it.';
+    // Length alone puts the short middle sentence with the first Chinese sentence.
+    expect(shape(source, translation)).toBe('0:0,1 1:2');
+    expect(shape(source, translation, { ...ZH_EN, glossary })).toBe('0:0 1:1,2');
+  });
+
+  it('handles an empty side', () => {
+    expect(shape('只有原文。还有一句。', '')).toBe('0: 1:');
+    expect(shape('', 'Only a translation.')).toBe(':0');
+  });
+});
