@@ -90,6 +90,20 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     .description('rename a source file and carry its translations along')
     .action(async (from: string, to: string, flags) => setCode(await (await import('./commands/mv-command.js')).mvCommand(from, to, flags, io)));
 
+  withCommonOptions(program.command('export').argument('[files...]'))
+    .description("write the segments as XLIFF 2.0, XLIFF 1.2 or PO for a translator's tool")
+    .addOption(new Option('--format <format>', 'xliff (2.0), xliff1 (1.2) or po').choices(['xliff', 'xliff1', 'po']).default('xliff'))
+    .option('--output <file or dir>', 'where to write (default: <out>/<name>.<from>-<to>.xlf, .xliff12.xlf or .po)')
+    .option('--only <statuses>', 'only segments that are stale, missing, conflict (comma-separated)')
+    .action(async (files: string[], flags) => setCode(await (await import('./commands/export-command.js')).exportCommand(files, flags, io)));
+
+  withCommonOptions(program.command('import').argument('<files...>', 'XLIFF or PO files written by bitext export'))
+    .description("record a translator's edits from XLIFF or PO files as a person's translations")
+    .addOption(new Option('--format <format>', 'xliff, xliff1 or po (default: from the content)').choices(['xliff', 'xliff1', 'po']))
+    .option('--origin <name>', 'origin to record instead of human (say, the MT of a CAT tool)')
+    .option('--dry-run', 'list what would change; write nothing')
+    .action(async (files: string[], flags) => setCode(await (await import('./commands/import-command.js')).importCommand(files, flags, io)));
+
   try {
     if (argv.length === 0) {
       program.outputHelp();
