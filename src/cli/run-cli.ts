@@ -104,6 +104,18 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     .option('--dry-run', 'list what would change; write nothing')
     .action(async (files: string[], flags) => setCode(await (await import('./commands/import-command.js')).importCommand(files, flags, io)));
 
+  const tm = program.command('tm').description('the translation memory as TMX, for other tools and from them');
+  withCommonOptions(tm.command('export'))
+    .description('write the translation memory as TMX 1.4b')
+    .addOption(new Option('--format <format>', 'file format').choices(['tmx']).default('tmx'))
+    .option('--output <file>', 'where to write (default: <out>/memory.<from>-<to>.tmx)')
+    .action(async (flags) => setCode(await (await import('./commands/tm-command.js')).tmExportCommand(flags, io)));
+  withCommonOptions(tm.command('import').argument('<file>', 'a TMX file'))
+    .description("add a TMX file's translations to the translation memory")
+    .addOption(new Option('--format <format>', 'file format').choices(['tmx']).default('tmx'))
+    .option('--origin <name>', 'origin to record for units without one (default: human)')
+    .action(async (file: string, flags) => setCode(await (await import('./commands/tm-command.js')).tmImportCommand(file, flags, io)));
+
   try {
     if (argv.length === 0) {
       program.outputHelp();
