@@ -116,6 +116,13 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     .option('--origin <name>', 'origin to record for units without one (default: human)')
     .action(async (file: string, flags) => setCode(await (await import('./commands/tm-command.js')).tmImportCommand(file, flags, io)));
 
+  withCommonOptions(program.command('adopt').argument('<source>', 'the source Markdown file').argument('<translation>', 'its existing hand-made translation'))
+    .description("start tracking a hand-made translation: pair its blocks with the source's and write the bilingual document")
+    .option('--force', 'replace an existing bilingual document')
+    .option('--dry-run', 'report how the blocks pair up; write nothing')
+    .option('--json', 'print the report as JSON')
+    .action(async (source: string, translation: string, flags) => setCode(await (await import('./commands/adopt-command.js')).adoptCommand(source, translation, flags, io)));
+
   try {
     if (argv.length === 0) {
       program.outputHelp();
