@@ -58,14 +58,23 @@ export function serializeXml(doc: Document): string {
 /** Parses XML; malformed input is an InputError naming the file and, where known, the line. */
 export function parseXml(text: string, file: string): Document {
   let failure: { message: string; line?: number } | undefined;
-  const doc = new DOMParser({
-    onError: (level, message, context) => {
-      if (level === 'warning' || failure) return;
-      const line = (context as { locator?: { lineNumber?: number } } | undefined)?.locator?.lineNumber;
-      failure = { message: String(message).split('\n')[0] ?? String(message), ...(line ? { line } : {}) };
-    },
-  }).parseFromString(text, 'text/xml');
-  if (failure || !doc.documentElement) {
+  const fail = (message: unknown, locator: { lineNumber?: number } | undefined): void => {
+    if (failure) return;
+    const line = locator?.lineNumber;
+    failure = { message: String(message).split('\n')[0] ?? String(message), ...(line ? { line } : {}) };
+  };
+  let doc: Document | undefined;
+  try {
+    doc = new DOMParser({
+      onError: (level, message, context) => {
+        if (level !== 'warning') fail(message, (context as { locator?: { lineNumber?: number } } | undefined)?.locator);
+      },
+    }).parseFromString(text, 'text/xml');
+  } catch (error) {
+    // xmldom throws on fatal errors; the error carries where it happened.
+    fail((error as Error).message, (error as { locator?: { lineNumber?: number } }).locator);
+  }
+  if (failure || !doc?.documentElement) {
     throw new InputError(`not well-formed XML: ${failure?.message ?? 'no root element'}`, { file, ...(failure?.line ? { line: failure.line } : {}) }, 'Open the file in the tool that wrote it and save it again, or export it afresh.');
   }
   return doc;

@@ -70,3 +70,14 @@ describe('bitext adopt', () => {
     expect(readText(dir, POST_BILINGUAL)).toBe(before);
   });
 });
+
+describe('bitext adopt --dry-run and bad input', () => {
+  it('reports without writing', async () => {
+    const dir = projectWithTranslatedPost();
+    rmSync(join(dir, POST_BILINGUAL));
+    const result = await bitext(dir, ['adopt', POST_SOURCE, POST_TARGET, '--dry-run']);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain("would adopt 180 of 180 segment(s) as a person's translation; 0 missing");
+    expect(() => readText(dir, POST_BILINGUAL)).toThrow();
+  });
+});

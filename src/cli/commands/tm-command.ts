@@ -48,7 +48,7 @@ export async function tmImportCommand(file: string, flags: TmFlags, io: CliIo): 
   if (flags.origin !== undefined && flags.origin.trim() === '') throw new UsageError('--origin must not be empty');
   const learned: TranslationMemory = new Map();
   for (const entry of tmx.entries) {
-    learned.set(memoryKey(from, to, hashSource(entry.source)), { source: entry.source, translation: entry.translation, origin: flags.origin ?? entry.origin ?? HUMAN_ORIGIN });
+    learned.set(memoryKey(from, to, hashSource(entry.source)), { source: entry.source, translation: entry.translation, origin: entry.origin ?? flags.origin ?? HUMAN_ORIGIN });
   }
   await mergeIntoMemoryFile(memory, memoryDisplay, learned);
   io.stdout.write(`${memoryDisplay}: added ${learned.size} translation(s) ${from}→${to} from ${display}${tmx.tool ? ` (written by ${tmx.tool})` : ''}\n`);

@@ -1,0 +1,36 @@
+import { describe, expect, it } from 'vitest';
+import { bitext, readText, writeFile } from '../helpers/temp-project.js';
+import { POST_BILINGUAL, POST_EXPORT, POST_SOURCE, projectWithTranslatedPost } from './interchange-helpers.js';
+
+describe('bitext import of damaged files', () => {
+  it('names the file and line of malformed XML, exits 2 and writes nothing', async () => {
+    const dir = projectWithTranslatedPost();
+    await bitext(dir, ['export', POST_SOURCE]);
+    const before = readText(dir, POST_BILINGUAL);
+    const lines = readText(dir, POST_EXPORT.xliff).split('\n');
+    lines[9] = `${lines[9]}<target>`;
+    writeFile(dir, POST_EXPORT.xliff, lines.join('\n'));
+    const result = await bitext(dir, ['import', POST_EXPORT.xliff]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(new RegExp(`${POST_EXPORT.xliff.replace(/\./g, '\\.')}:\\d+: not well-formed XML`));
+    expect(readText(dir, POST_BILINGUAL)).toBe(before);
+  });
+
+  it('refuses an inline element bitext did not write, naming the unit', async () => {
+    const dir = projectWithTranslatedPost();
+    await bitext(dir, ['export', POST_SOURCE, '--format', 'xliff1']);
+    writeFile(dir, POST_EXPORT.xliff1, readText(dir, POST_EXPORT.xliff1).replace("I'm a big fan.</target>", "I'm a <g id=\"9\">big</g> fan.</target>"));
+    const result = await bitext(dir, ['import', POST_EXPORT.xliff1]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('trans-unit s975e0045: unexpected inline element <g>');
+  });
+
+  it('refuses a PO file whose entries lost their msgctxt', async () => {
+    const dir = projectWithTranslatedPost();
+    await bitext(dir, ['export', POST_SOURCE, '--format', 'po']);
+    writeFile(dir, POST_EXPORT.po, readText(dir, POST_EXPORT.po).replace('msgctxt "s975e0045"\n', ''));
+    const result = await bitext(dir, ['import', POST_EXPORT.po]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('has no msgctxt (segment id)');
+  });
+});
