@@ -34,3 +34,16 @@ describe('bitext import of damaged files', () => {
     expect(result.stderr).toContain('has no msgctxt (segment id)');
   });
 });
+
+describe('usage errors', () => {
+  it('refuses languages that contradict the file, and an unknown --only status', async () => {
+    const dir = projectWithTranslatedPost();
+    await bitext(dir, ['export', POST_SOURCE, '--format', 'po']);
+    const languages = await bitext(dir, ['import', POST_EXPORT.po, '--to', 'de']);
+    expect(languages.code).toBe(2);
+    expect(languages.stderr).toContain('--to de, but the file is for en');
+    const only = await bitext(dir, ['export', POST_SOURCE, '--only', 'stale,done']);
+    expect(only.code).toBe(2);
+    expect(only.stderr).toContain('--only: unknown status "done"');
+  });
+});

@@ -28,6 +28,9 @@ export async function importCommand(files: string[], flags: ImportFlags, io: Cli
     const format = EXCHANGE_FORMATS[flags.format ?? detectExchangeFormat(text)];
     const imported = format.parse(text, display);
     if (!imported.sourcePath) throw new InputError('the file does not name its source document', { file: display }, `Import only files written by \`bitext export\` (the ${format.name === 'po' ? 'X-Bitext-Source header' : '<file original="…"> attribute'} names it).`);
+    for (const [flag, given, inFile] of [['--from', flags.from, imported.from], ['--to', flags.to, imported.to]] as const) {
+      if (given && inFile && given.toLowerCase() !== inFile.toLowerCase()) throw new UsageError(`${flag} ${given}, but the file is for ${inFile}`, { file: display }, `Leave out ${flag}: the languages are read from the file.`);
+    }
     const languages = { from: flags.from ?? (imported.from || undefined), to: flags.to ?? (imported.to || undefined) };
     const settings = await resolveSettings({ ...flags, ...languages }, [imported.sourcePath], io);
     const document = await loadDocument(imported.sourcePath, settings);
