@@ -4,8 +4,8 @@ import type { InlineText } from './exchange-types.js';
 
 // XLIFF and TMX are read and written through a W3C DOM (@xmldom/xmldom) rather than the `xliff`
 // and `tmexchange` packages: `xliff` cannot put `state` on <segment> (where XLIFF 2.0 wants it)
-// nor write <originalData>, and `tmexchange` has no per-unit <prop> and loses the order of mixed
-// content. A DOM keeps text and inline elements in order, which placeholders need.
+// nor write <originalData>, and `tmexchange` writes no per-unit <prop> (where the origin goes).
+// A DOM keeps text and inline elements in order, which placeholders need.
 
 /** A new XML document whose root element is in `namespace`. */
 export function newXmlDocument(namespace: string | null, rootName: string): Document {
