@@ -79,6 +79,8 @@ function readTransUnit(transUnit: Element, fileDisplay: string): ImportedUnit {
   const id = transUnit.getAttribute('id') ?? '';
   const sourceOriginals = new Map<number, string>();
   const inline = (collect: boolean) => (element: Element): string => {
+    // Annotations a tool adds (terms, comments) wrap translatable text.
+    if (element.localName === 'mrk') return readInline(element, inline(collect));
     const n = Number(element.getAttribute('id'));
     const where = { file: fileDisplay, ...(lineOf(element) ? { line: lineOf(element) } : {}) };
     if (element.localName !== 'ph' && element.localName !== 'x') throw new InputError(`trans-unit ${id}: unexpected inline element <${element.localName}>`, where, 'Only the <ph> placeholders bitext wrote may appear in a source or target.');

@@ -99,6 +99,9 @@ function readUnit(unit: Element, fileDisplay: string): ImportedUnit {
   if (originalData) for (const d of childElements(originalData, 'data')) data.set(d.getAttribute('id') ?? '', readInline(d, () => ''));
   const sourceOriginals = new Map<number, string>();
   const inline = (collect: boolean) => (element: Element): string => {
+    // Annotations a tool adds (terms, comments) wrap translatable text; <cp> is a character XML cannot hold.
+    if (element.localName === 'mrk') return readInline(element, inline(collect));
+    if (element.localName === 'cp') return String.fromCodePoint(parseInt(element.getAttribute('hex') ?? '', 16) || 0xfffd);
     if (element.localName !== 'ph') throw new InputError(`unit ${id}: unexpected inline element <${element.localName}>`, { file: fileDisplay, ...(lineOf(element) ? { line: lineOf(element) } : {}) }, 'Only the <ph> placeholders bitext wrote may appear in a source or target.');
     const n = Number(element.getAttribute('id'));
     if (!Number.isInteger(n) || n < 1) throw new InputError(`unit ${id}: placeholder <ph id="${element.getAttribute('id')}"> is not one bitext wrote`, where);

@@ -47,3 +47,14 @@ describe('usage errors', () => {
     expect(only.stderr).toContain('--only: unknown status "done"');
   });
 });
+
+describe('what tools add', () => {
+  it('reads the text inside annotations (<mrk>) a tool wrapped around terms', async () => {
+    const dir = projectWithTranslatedPost();
+    await bitext(dir, ['export', POST_SOURCE]);
+    writeFile(dir, POST_EXPORT.xliff, readText(dir, POST_EXPORT.xliff).replace("I'm a big fan.</target>", 'I am a <mrk id="m1" type="term">big</mrk> fan.</target>'));
+    const result = await bitext(dir, ['import', POST_EXPORT.xliff]);
+    expect(result.code).toBe(0);
+    expect(readText(dir, 'translations/john-schulman-interview.en.md')).toContain('Thanks for having me on the podcast. I am a big fan.');
+  });
+});
