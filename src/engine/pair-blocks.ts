@@ -72,61 +72,87 @@ function reindex(p: BlockPairing, s: number[], t: number[]): BlockPairing {
 
 type Move = 'pair' | 'missing' | 'extra' | 'merged' | 'split';
 const STEPS: Record<Move, [number, number]> = { pair: [1, 1], missing: [1, 0], extra: [0, 1], merged: [2, 1], split: [1, 2] };
+const MOVES = Object.keys(STEPS) as Move[];
+/** How far (in blocks) the pairing may wander from the diagonal, beyond the difference in block counts. */
+const BAND = 60;
 
 function alignBody(sources: BlockText[], targets: BlockText[]): BlockPairing[] {
   const ratio = lengthRatio(sources, targets);
-  const sourceAnchors = sources.map((s) => anchorsOf(s.text));
-  const targetText = targets.map((t) => t.text.toLowerCase());
+  const sourceAnchors = sources.map((s) => [...anchorsOf(s.text)]);
+  const targetAnchors = targets.map((t) => anchorsOf(t.text));
   const n = sources.length;
   const m = targets.length;
-  const cost = Array.from({ length: n + 1 }, () => new Float64Array(m + 1).fill(Infinity));
-  const move: (Move | undefined)[][] = Array.from({ length: n + 1 }, () => new Array<Move | undefined>(m + 1));
-  (cost[0] as Float64Array)[0] = 0;
+  // Only cells near the diagonal are scored: a translation drifts from its source by a bounded
+  // number of blocks, and the band keeps time and memory linear in the document's length.
+  const band = BAND + Math.abs(n - m);
+  const rows = Array.from({ length: n + 1 }, (_, i) => {
+    const centre = n === 0 ? 0 : Math.round((i * m) / n);
+    const lo = Math.max(0, centre - band);
+    const hi = Math.min(m, centre + band);
+    return { lo, cost: new Float64Array(hi - lo + 1).fill(Infinity), move: new Uint8Array(hi - lo + 1) };
+  });
+  const costAt = (i: number, j: number): number => {
+    const row = rows[i];
+    return row && j >= row.lo && j - row.lo < row.cost.length ? (row.cost[j - row.lo] as number) : Infinity;
+  };
+  (rows[0] as (typeof rows)[number]).cost[0] = 0;
 
-  const pairCost = (is: number[], js: number[]): number => {
-    const kind = sources[is[0] as number]?.kind;
-    if (is.some((i) => sources[i]?.kind !== kind) || js.some((j) => targets[j]?.kind !== kind)) return Infinity;
-    const sourceLength = is.reduce((sum, i) => sum + (sources[i]?.text.length ?? 0), 0);
-    const targetLength = js.reduce((sum, j) => sum + (targets[j]?.text.length ?? 0), 0);
-    const lengthCost = Math.abs(Math.log((targetLength + 1) / (ratio * sourceLength + 1)));
-    const anchors = new Set(is.flatMap((i) => [...(sourceAnchors[i] ?? [])]));
-    const text = js.map((j) => targetText[j]).join(' ');
+  const sourceLength = sources.map((b) => b.text.length);
+  const targetLength = targets.map((b) => b.text.length);
+  /** Cost of pairing sources i0..i1 with targets j0..j1 (inclusive; one side has one block). */
+  const pairCost = (i0: number, i1: number, j0: number, j1: number): number => {
+    const kind = sources[i0]?.kind;
+    if (sources[i1]?.kind !== kind || targets[j0]?.kind !== kind || targets[j1]?.kind !== kind) return Infinity;
+    let sLength = 0;
+    for (let i = i0; i <= i1; i++) sLength += sourceLength[i] as number;
+    let tLength = 0;
+    for (let j = j0; j <= j1; j++) tLength += targetLength[j] as number;
+    const lengthCost = Math.abs(Math.log((tLength + 1) / (ratio * sLength + 1)));
+    let anchors = 0;
     let absent = 0;
-    for (const anchor of anchors) if (!text.includes(anchor)) absent++;
-    return lengthCost + (anchors.size ? (ANCHOR_WEIGHT * absent) / anchors.size : 0) + (is.length + js.length > 2 ? JOIN_COST : 0);
+    for (let i = i0; i <= i1; i++) {
+      for (const anchor of sourceAnchors[i] as string[]) {
+        anchors++;
+        if (!targetAnchors[j0]?.has(anchor) && !targetAnchors[j1]?.has(anchor)) absent++;
+      }
+    }
+    return lengthCost + (anchors ? (ANCHOR_WEIGHT * absent) / anchors : 0) + (i1 > i0 || j1 > j0 ? JOIN_COST : 0);
   };
   const stepCost: Record<Move, (i: number, j: number) => number> = {
-    pair: (i, j) => pairCost([i - 1], [j - 1]),
+    pair: (i, j) => pairCost(i - 1, i - 1, j - 1, j - 1),
     missing: () => SKIP_COST,
     extra: () => SKIP_COST,
-    merged: (i, j) => pairCost([i - 2, i - 1], [j - 1]),
-    split: (i, j) => pairCost([i - 1], [j - 2, j - 1]),
+    merged: (i, j) => pairCost(i - 2, i - 1, j - 1, j - 1),
+    split: (i, j) => pairCost(i - 1, i - 1, j - 2, j - 1),
   };
 
   for (let i = 0; i <= n; i++) {
-    for (let j = 0; j <= m; j++) {
+    const row = rows[i] as (typeof rows)[number];
+    for (let j = row.lo; j - row.lo < row.cost.length; j++) {
       if (i === 0 && j === 0) continue;
       let best = Infinity;
-      let bestMove: Move | undefined;
-      for (const name of Object.keys(STEPS) as Move[]) {
+      let bestMove = 0;
+      for (let index = 0; index < MOVES.length; index++) {
+        const name = MOVES[index] as Move;
         const [di, dj] = STEPS[name];
         if (i < di || j < dj) continue;
-        const before = (cost[i - di] as Float64Array)[j - dj] as number;
+        const before = costAt(i - di, j - dj);
         if (before === Infinity) continue;
         const total = before + stepCost[name](i, j);
         if (total < best) {
           best = total;
-          bestMove = name;
+          bestMove = index;
         }
       }
-      (cost[i] as Float64Array)[j] = best;
-      (move[i] as (Move | undefined)[])[j] = bestMove;
+      row.cost[j - row.lo] = best;
+      row.move[j - row.lo] = bestMove;
     }
   }
 
   const pairings: BlockPairing[] = [];
   for (let i = n, j = m; i > 0 || j > 0; ) {
-    const name = move[i]?.[j] as Move;
+    const row = rows[i] as (typeof rows)[number];
+    const name = MOVES[row.move[j - row.lo] as number] as Move;
     const [di, dj] = STEPS[name];
     if (name === 'pair') pairings.push({ type: 'pair', source: i - 1, target: j - 1 });
     else if (name === 'missing') pairings.push({ type: 'missing', source: i - 1 });
@@ -149,7 +175,7 @@ function lengthRatio(sources: BlockText[], targets: BlockText[]): number {
 /** What a translation keeps from its source whatever the language: numbers and Latin-script words, lower-cased. */
 export function anchorsOf(text: string): Set<string> {
   const anchors = new Set<string>();
-  for (const match of text.matchAll(/\d+(?:[.,]\d+)*|[A-Za-z][A-Za-z0-9]*(?:[-'][A-Za-z0-9]+)*/g)) {
+  for (const match of text.matchAll(/\d+(?:[.,]\d+)*|[A-Za-z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*/g)) {
     const token = match[0];
     if (/^\d/.test(token) || token.length >= 2) anchors.add(token.toLowerCase());
   }
