@@ -121,3 +121,15 @@ describe('PO export', () => {
     expect((await bitext(dir, ['status', 'content/doc.md'])).stdout).toMatch(/0 stale, 1 missing/);
   });
 });
+
+describe('XLIFF 1.2 export', () => {
+  it('gives each target its state, a note with the earlier source on stale units, and no target for missing ones', async () => {
+    const dir = await projectWithWork();
+    await bitext(dir, ['export', 'content/doc.md', '--format', 'xliff1', '--output', 'doc.xlf']);
+    const xliff = readText(dir, 'doc.xlf');
+    expect(xliff).toContain('<file original="content/doc.md" source-language="zh" target-language="en" datatype="x-markdown">');
+    expect(xliff).toMatch(/<source>这一段已经被修改了。<\/source>\s*<target state="needs-review-translation">[^<]+<\/target>\s*<note from="bitext" priority="1">stale: the source changed since this translation was made; it was made from: 这一段会被修改。<\/note>/);
+    expect(xliff).toMatch(/<source>新的一段。<\/source>\s*<\/trans-unit>/);
+    expect(xliff).toMatch(/<source>安装说明<\/source>\s*<target state="translated">/);
+  });
+});
