@@ -5,7 +5,7 @@ import type { SegmentState } from '../plan/document-state.js';
 import type { SegmentUpdate } from '../plan/next-document.js';
 import { memoryKey, type TranslationMemory } from '../plan/translation-memory.js';
 import { unmaskTranslation } from '../segment/mask-protected.js';
-import { acquireLock } from '../store/document-lock.js';
+import { acquireLock, type ReleaseLock } from '../store/document-lock.js';
 import { mergeIntoMemoryFile } from '../store/memory-file.js';
 import { displayPath, memoryPath } from '../store/project-paths.js';
 import { maskEntry } from './export-document.js';
@@ -23,6 +23,8 @@ export interface ImportChange {
 export interface ImportRejection {
   id: string;
   reason: string;
+  /** Line of the unit in the imported file, where the format tells. */
+  line?: number;
 }
 
 /** What importing one file into one document would do; computed without writing. */
@@ -64,12 +66,12 @@ function planUnit(plan: ImportPlan, entry: SegmentState, unit: ImportedUnit, ori
   const confirms = unchanged && unit.confirmed && (entry.status === 'stale' || entry.status === 'conflict');
   if (unchanged && !confirms) return;
   if (!sameSource(unit, masked.source, masked.tokens.map((t) => t.original))) {
-    plan.conflicts.push({ id: unit.id, reason: 'the source changed since the file was exported; export again and redo this unit' });
+    plan.conflicts.push({ id: unit.id, reason: 'the source changed since the file was exported; export again and redo this unit', ...(unit.line ? { line: unit.line } : {}) });
     return;
   }
   const unmasked = unmaskTranslation(unit.target, masked.tokens);
   if ('problem' in unmasked) {
-    plan.problems.push({ id: unit.id, reason: unmasked.problem });
+    plan.problems.push({ id: unit.id, reason: unmasked.problem, ...(unit.line ? { line: unit.line } : {}) });
     return;
   }
   plan.updates.set(entry.id, { type: 'translation', text: unmasked.text, origin });
@@ -83,25 +85,37 @@ function sameSource(unit: ImportedUnit, source: string, originals: string[]): bo
   return true;
 }
 
-/** Writes a planned import: the bilingual document, the translated version and the memory. */
-export async function applyImport(plan: ImportPlan, cwd: string): Promise<string[]> {
-  const wrote: string[] = [];
-  if (plan.updates.size === 0) return wrote;
-  const { document } = plan;
-  const release = await acquireLock(document.paths.bilingual, document.bilingualDisplay);
+/**
+ * Writes planned imports: the bilingual document, the translated version and the memory of
+ * each. Every lock is taken first, so a document locked by another run stops the import before
+ * anything is written. Returns the files written per plan.
+ */
+export async function applyImports(plans: readonly ImportPlan[], cwd: string): Promise<string[][]> {
+  const releases: ReleaseLock[] = [];
   try {
-    await saveBilingual(document, plan.updates, wrote);
-    await saveTarget(document, plan.updates, wrote);
-    const learned: TranslationMemory = new Map();
-    for (const entry of document.state.entries) {
-      const update = plan.updates.get(entry.id);
-      if (update?.type !== 'translation') continue;
-      learned.set(memoryKey(document.header.from, document.header.to, entry.segment.hash), { source: entry.segment.text, translation: update.text, origin: update.origin });
+    for (const plan of plans) {
+      if (plan.updates.size > 0) releases.push(await acquireLock(plan.document.paths.bilingual, plan.document.bilingualDisplay));
     }
-    const memoryFile = memoryPath(dirname(document.paths.bilingual));
-    await mergeIntoMemoryFile(memoryFile, displayPath(memoryFile, cwd), learned);
+    const wrote: string[][] = [];
+    for (const plan of plans) wrote.push(plan.updates.size > 0 ? await writeImport(plan, cwd) : []);
+    return wrote;
   } finally {
-    await release();
+    for (const release of releases) await release();
   }
+}
+
+async function writeImport(plan: ImportPlan, cwd: string): Promise<string[]> {
+  const wrote: string[] = [];
+  const { document } = plan;
+  await saveBilingual(document, plan.updates, wrote);
+  await saveTarget(document, plan.updates, wrote);
+  const learned: TranslationMemory = new Map();
+  for (const entry of document.state.entries) {
+    const update = plan.updates.get(entry.id);
+    if (update?.type !== 'translation') continue;
+    learned.set(memoryKey(document.header.from, document.header.to, entry.segment.hash), { source: entry.segment.text, translation: update.text, origin: update.origin });
+  }
+  const memoryFile = memoryPath(dirname(document.paths.bilingual));
+  await mergeIntoMemoryFile(memoryFile, displayPath(memoryFile, cwd), learned);
   return wrote;
 }

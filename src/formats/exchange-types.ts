@@ -47,6 +47,8 @@ export interface ImportedUnit {
   target?: string;
   /** The file says the translation is done (not new, fuzzy or needing review). */
   confirmed: boolean;
+  /** 1-based line of the unit in the file, where the parser tells. */
+  line?: number;
 }
 
 /** An exported file as read back. */

@@ -98,5 +98,6 @@ function readTransUnit(transUnit: Element, fileDisplay: string): ImportedUnit {
     sourceOriginals,
     ...(targetElement ? { target: readInline(targetElement, inline(false)) } : {}),
     confirmed: !UNFINISHED_STATES.has(state),
+    ...(lineOf(transUnit) ? { line: lineOf(transUnit) } : {}),
   };
 }

@@ -126,5 +126,5 @@ function readUnit(unit: Element, fileDisplay: string): ImportedUnit {
   }
   if (!id) throw new InputError('a <unit> has no id', where, 'Export the file again; ids must stay as bitext wrote them.');
   states = states.length ? states : ['initial'];
-  return { id, source, sourceOriginals, ...(target !== undefined ? { target } : {}), confirmed: states.every((s) => s !== 'initial') };
+  return { id, source, sourceOriginals, ...(target !== undefined ? { target } : {}), confirmed: states.every((s) => s !== 'initial'), ...(where.line ? { line: where.line } : {}) };
 }

@@ -58,6 +58,9 @@ describe.each(['xliff', 'xliff1', 'po'] as const)('export â†’ edit one target â†
     const result = await bitext(dir, ['import', POST_EXPORT[format]]);
     expect(result.code).toBe(1);
     expect(result.stderr).toContain('conflict s975e0045: the source changed since the file was exported');
+    // XLIFF says where the unit is; PO entries are named by their msgctxt.
+    const at = format === 'po' ? `${POST_EXPORT[format]}: ` : new RegExp(`${POST_EXPORT[format].replace(/\./g, '\\.')}:\\d+: conflict`);
+    expect(result.stderr).toMatch(at);
     expect(readText(dir, POST_BILINGUAL)).toBe(bilingualBefore);
   });
 
@@ -68,6 +71,6 @@ describe.each(['xliff', 'xliff1', 'po'] as const)('export â†’ edit one target â†
     writeFile(dir, POST_EXPORT[format], edited);
     const result = await bitext(dir, ['import', POST_EXPORT[format]]);
     expect(result.code).toBe(1);
-    expect(result.stderr).toContain('unknown segment id(s), not imported: sdeadbeef');
+    expect(result.stderr).toContain(`${POST_EXPORT[format]}: unknown segment id(s) for ${POST_SOURCE}, not imported: sdeadbeef`);
   });
 });

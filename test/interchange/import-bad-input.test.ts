@@ -1,3 +1,6 @@
+import { rmSync } from 'node:fs';
+import { hostname } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { bitext, readText, writeFile } from '../helpers/temp-project.js';
 import { POST_BILINGUAL, POST_EXPORT, POST_SOURCE, projectWithTranslatedPost } from './interchange-helpers.js';
@@ -56,5 +59,29 @@ describe('what tools add', () => {
     const result = await bitext(dir, ['import', POST_EXPORT.xliff]);
     expect(result.code).toBe(0);
     expect(readText(dir, 'translations/john-schulman-interview.en.md')).toContain('Thanks for having me on the podcast. I am a big fan.');
+  });
+});
+
+describe('nothing half written', () => {
+  it('takes every lock before writing: a locked second document stops the import of both', async () => {
+    const dir = projectWithTranslatedPost();
+    writeFile(dir, 'content/doc.md', '第一段。\n\n第二段。\n');
+    expect((await bitext(dir, ['translate', 'content/doc.md', '--translator', 'pseudo'])).code).toBe(0);
+    await bitext(dir, ['export', POST_SOURCE, 'content/doc.md', '--format', 'po']);
+    writeFile(dir, POST_EXPORT.po, readText(dir, POST_EXPORT.po).replace("msgstr \"Thanks for having me on the podcast. I'm a big fan.\"", 'msgstr "Thank you for having me."'));
+    writeFile(dir, 'translations/doc.zh-en.po', readText(dir, 'translations/doc.zh-en.po').replace(/msgstr "⟪[^"]*⟫"/, 'msgstr "The first paragraph."'));
+    const before = readText(dir, POST_BILINGUAL);
+    writeFile(dir, 'translations/doc.zh-en.md.lock', JSON.stringify({ pid: process.pid, host: hostname(), started: 'now' }));
+
+    const result = await bitext(dir, ['import', POST_EXPORT.po, 'translations/doc.zh-en.po']);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('another bitext run');
+    expect(readText(dir, POST_BILINGUAL)).toBe(before);
+
+    rmSync(join(dir, 'translations/doc.zh-en.md.lock'));
+    const retry = await bitext(dir, ['import', POST_EXPORT.po, 'translations/doc.zh-en.po']);
+    expect(retry.code).toBe(0);
+    expect(readText(dir, 'translations/doc.en.md')).toContain('The first paragraph.');
+    expect(readText(dir, 'translations/john-schulman-interview.en.md')).toContain('Thank you for having me.');
   });
 });

@@ -1,5 +1,5 @@
 import { resolve } from 'node:path';
-import { applyImport, planImport, type ImportPlan } from '../../engine/import-translations.js';
+import { applyImports, planImport, type ImportPlan, type ImportRejection } from '../../engine/import-translations.js';
 import { loadDocument } from '../../engine/load-document.js';
 import { detectExchangeFormat, EXCHANGE_FORMATS, type ExchangeFormatName } from '../../formats/exchange-formats.js';
 import { InputError, UsageError } from '../../model/errors.js';
@@ -22,8 +22,10 @@ interface ImportFlags extends CommonFlags {
 export async function importCommand(files: string[], flags: ImportFlags, io: CliIo): Promise<number> {
   const origin = flags.origin?.trim() || HUMAN_ORIGIN;
   const plans: ImportPlan[] = [];
+  const displays: string[] = [];
   for (const file of files) {
     const display = displayPath(resolve(io.cwd, file), io.cwd);
+    displays.push(display);
     const text = (await readTextFile(resolve(io.cwd, file), display)).text;
     const format = EXCHANGE_FORMATS[flags.format ?? detectExchangeFormat(text)];
     const imported = format.parse(text, display);
@@ -38,16 +40,19 @@ export async function importCommand(files: string[], flags: ImportFlags, io: Cli
     plans.push(planImport(document, imported, origin));
   }
 
+  const wrote = flags.dryRun ? plans.map(() => []) : await applyImports(plans, io.cwd);
   let troubles = 0;
-  for (const plan of plans) {
+  for (const [index, plan] of plans.entries()) {
     const { document } = plan;
+    const file = displays[index] as string;
     if (flags.dryRun) for (const change of plan.changes) io.stdout.write(`  ${change.id}: ${change.before === undefined ? '(no translation)' : JSON.stringify(change.before)} → ${JSON.stringify(change.after)}\n`);
-    const wrote = flags.dryRun ? [] : await applyImport(plan, io.cwd);
+    const written = wrote[index] ?? [];
     const verb = flags.dryRun ? 'would update' : 'updated';
-    io.stdout.write(`${document.bilingualDisplay}: ${verb} ${plan.changes.length} translation(s)${wrote.length ? `; wrote ${wrote.map((p) => displayPath(p, io.cwd)).join(', ')}` : ''}\n`);
-    for (const c of plan.conflicts) io.stderr.write(`${document.sourceDisplay}: conflict ${c.id}: ${c.reason}\n`);
-    for (const p of plan.problems) io.stderr.write(`${document.sourceDisplay}: not imported ${p.id}: ${p.reason}; keep every placeholder exactly once\n`);
-    if (plan.unknown.length) io.stderr.write(`${document.sourceDisplay}: unknown segment id(s), not imported: ${plan.unknown.join(', ')}\n`);
+    io.stdout.write(`${document.bilingualDisplay}: ${verb} ${plan.changes.length} translation(s)${written.length ? `; wrote ${written.map((p) => displayPath(p, io.cwd)).join(', ')}` : ''}\n`);
+    const where = (r: ImportRejection) => (r.line ? `${file}:${r.line}` : file);
+    for (const c of plan.conflicts) io.stderr.write(`${where(c)}: conflict ${c.id}: ${c.reason}\n`);
+    for (const p of plan.problems) io.stderr.write(`${where(p)}: not imported ${p.id}: ${p.reason}; keep every placeholder exactly once\n`);
+    if (plan.unknown.length) io.stderr.write(`${file}: unknown segment id(s) for ${document.sourceDisplay}, not imported: ${plan.unknown.join(', ')}\n`);
     troubles += plan.conflicts.length + plan.problems.length + plan.unknown.length;
   }
   return troubles > 0 ? EXIT.problems : EXIT.ok;
