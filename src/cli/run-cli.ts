@@ -93,6 +93,39 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     .description('rename a source file and carry its translations along')
     .action(async (from: string, to: string, flags) => setCode(await (await import('./commands/mv-command.js')).mvCommand(from, to, flags, io)));
 
+  withCommonOptions(program.command('export').argument('[files...]'))
+    .description("write the segments as XLIFF 2.0, XLIFF 1.2 or PO for a translator's tool")
+    .addOption(new Option('--format <format>', 'xliff (2.0), xliff1 (1.2) or po').choices(['xliff', 'xliff1', 'po']).default('xliff'))
+    .option('--output <file or dir>', 'where to write (default: <out>/<name>.<from>-<to>.xlf, .xliff12.xlf or .po)')
+    .option('--only <statuses>', 'only segments that are stale, missing, conflict (comma-separated)')
+    .action(async (files: string[], flags) => setCode(await (await import('./commands/export-command.js')).exportCommand(files, flags, io)));
+
+  withCommonOptions(program.command('import').argument('<files...>', 'XLIFF or PO files written by bitext export'))
+    .description("record a translator's edits from XLIFF or PO files as a person's translations")
+    .addOption(new Option('--format <format>', 'xliff, xliff1 or po (default: from the content)').choices(['xliff', 'xliff1', 'po']))
+    .option('--origin <name>', 'origin to record instead of human (say, the MT of a CAT tool)')
+    .option('--dry-run', 'list what would change; write nothing')
+    .action(async (files: string[], flags) => setCode(await (await import('./commands/import-command.js')).importCommand(files, flags, io)));
+
+  const tm = program.command('tm').description('the translation memory as TMX, for other tools and from them');
+  withCommonOptions(tm.command('export'))
+    .description('write the translation memory as TMX 1.4b')
+    .addOption(new Option('--format <format>', 'file format').choices(['tmx']).default('tmx'))
+    .option('--output <file>', 'where to write (default: <out>/memory.<from>-<to>.tmx)')
+    .action(async (flags) => setCode(await (await import('./commands/tm-command.js')).tmExportCommand(flags, io)));
+  withCommonOptions(tm.command('import').argument('<file>', 'a TMX file'))
+    .description("add a TMX file's translations to the translation memory")
+    .addOption(new Option('--format <format>', 'file format').choices(['tmx']).default('tmx'))
+    .option('--origin <name>', 'origin to record for units without one (default: human)')
+    .action(async (file: string, flags) => setCode(await (await import('./commands/tm-command.js')).tmImportCommand(file, flags, io)));
+
+  withCommonOptions(program.command('adopt').argument('<source>', 'the source Markdown file').argument('<translation>', 'its existing hand-made translation'))
+    .description("start tracking a hand-made translation: pair its blocks with the source's and write the bilingual document")
+    .option('--force', 'replace an existing bilingual document')
+    .option('--dry-run', 'report how the blocks pair up; write nothing')
+    .option('--json', 'print the report as JSON')
+    .action(async (source: string, translation: string, flags) => setCode(await (await import('./commands/adopt-command.js')).adoptCommand(source, translation, flags, io)));
+
   try {
     if (argv.length === 0) {
       program.outputHelp();
