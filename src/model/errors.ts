@@ -67,6 +67,6 @@ export function toFileSystemError(error: unknown, displayPath?: string): FileSys
   if (typeof code !== 'string' || !/^E[A-Z]+$/.test(code)) return undefined;
   const file = displayPath ?? (typeof path === 'string' ? path : undefined);
   if (file === undefined && typeof syscall !== 'string') return undefined;
-  const [what, todo] = SYSTEM_ERRORS[code] ?? [`the ${typeof syscall === 'string' ? syscall : 'file'} operation failed (${code})`, 'Check the file, its folder and the disk, and run again.'];
+  const [what, todo] = SYSTEM_ERRORS[code] ?? [`the ${typeof syscall === 'string' ? syscall : 'file'} operation failed`, 'Check the file, its folder and the disk, and run again.'];
   return new FileSystemError(`${what} (${code}${typeof syscall === 'string' ? ` in ${syscall}` : ''})`, file !== undefined ? { file } : {}, todo);
 }
