@@ -1,9 +1,16 @@
 import { parseDocument } from 'yaml';
 import { BitextError, InputError } from '../model/errors.js';
 import type { BilingualDocument, SegmentId, SegmentKind, SegmentRecord, SourceHash, TranslationHash } from '../model/types.js';
+import { hashSource } from '../segment/hash-text.js';
 import { ATTRIBUTE, FORMAT_VERSION, MARKER_LINE, SEGMENT_MARKER, SUGGESTION_MARKER, WAS_MARKER } from './bilingual-format.js';
 
 const KINDS: readonly SegmentKind[] = ['front-matter', 'heading', 'paragraph', 'list-item', 'quote', 'table-cell', 'footnote'];
+/** Git's merge-conflict marker lines (diff3 style included). */
+const CONFLICT_MARKER = /^(<{7}(?:\s|$)|={7}\s*$|>{7}(?:\s|$)|\|{7}(?:\s|$))/;
+const CONFLICT_HINT =
+  'Resolve the merge conflict first: keep the lines you want between `<<<<<<<` and `>>>>>>>`, delete the marker lines (`<<<<<<<`, `|||||||`, `=======`, `>>>>>>>`) and keep each segment\'s `<!-- bitext:segment … -->` line; or take one whole side with `git checkout --ours <file>` / `git checkout --theirs <file>`. Then run bitext again.';
+const MARKER_DELETED_HINT =
+  'A `<!-- bitext:segment … -->` marker line was probably deleted (two segments merged into one). Restore the deleted marker line above that quote from git (`git diff` shows it), so each quoted source has its own marker and its translation below it.';
 const REPAIR_HINT = 'Restore the line from git (`git diff` shows what changed), or delete the bilingual document to start it afresh (its translations stay in the translation memory).';
 
 /** Parses a bilingual document strictly; any damage is an InputError with the line and a fix. */
@@ -12,6 +19,10 @@ export function parseBilingual(text: string, file: string): BilingualDocument {
   const fail = (line: number, message: string, hint = REPAIR_HINT): never => {
     throw new InputError(message, { file, line }, hint);
   };
+  // Before anything else: a merge conflict left in the file would otherwise be read as a
+  // person's edit (the `>>>>>>>` line even as a quoted source).
+  const conflict = lines.findIndex((line) => CONFLICT_MARKER.test(line));
+  if (conflict !== -1) fail(conflict + 1, `a git merge-conflict marker (\`${(lines[conflict] ?? '').slice(0, 7)}\`): the document was merged with unresolved conflicts`, CONFLICT_HINT);
 
   if (lines[0] !== '---') fail(1, 'a bilingual document must start with a `---` front matter line');
   const close = lines.indexOf('---', 1);
@@ -20,6 +31,7 @@ export function parseBilingual(text: string, file: string): BilingualDocument {
 
   const segments: SegmentRecord[] = [];
   const seen = new Map<string, number>();
+  const statusById = new Map<string, string>();
   let current: { record: SegmentRecord; section: 'source' | 'translation' | 'was' | 'suggestion'; body: { line: number; text: string }[] } | undefined;
 
   const finishSection = (): void => {
@@ -35,14 +47,22 @@ export function parseBilingual(text: string, file: string): BilingualDocument {
       if (section === 'source') record.source = sourceText;
       else record.translatedFrom = sourceText;
       if (quoteEnd !== -1) {
+        refuseSecondQuote(trimmed.slice(quoteEnd), record.id);
         if (section === 'was') fail(trimmed[quoteEnd]?.line ?? 0, `segment ${record.id}: only the quoted older source may follow \`<!-- ${WAS_MARKER} -->\``);
         setTranslation(record, trimBlank(trimmed.slice(quoteEnd)));
       }
     } else if (section === 'translation') {
       setTranslation(record, trimmed);
     } else if (record.suggestion) {
+      refuseSecondQuote(trimmed, record.id);
       record.suggestion.text = joinBody(trimmed, record.id);
     }
+  };
+  // A quote after the translation is the next segment's source whose marker line was deleted:
+  // accepting it would join two translations and repeat a paragraph in the translated version.
+  const refuseSecondQuote = (body: { line: number; text: string }[], id: string): void => {
+    const second = body.find((l, i) => i > 0 && l.text.startsWith('>'));
+    if (second) fail(second.line, `segment ${id}: a second quoted source (a line starting with \`>\`) below its translation`, MARKER_DELETED_HINT);
   };
   const setTranslation = (record: SegmentRecord, body: { line: number; text: string }[]): void => {
     if (body.length === 0) return;
@@ -82,6 +102,8 @@ export function parseBilingual(text: string, file: string): BilingualDocument {
       const previous = seen.get(record.id);
       if (previous !== undefined) fail(lineNumber, `duplicate segment id ${record.id} (first used on line ${previous})`, 'Segment ids must be unique: restore the original id from git, or remove one of the two blocks.');
       seen.set(record.id, lineNumber);
+      const status = attributes.get('status');
+      if (status) statusById.set(record.id, status);
       segments.push(record);
       current = { record, section: 'source', body: [] };
     } else if (name === WAS_MARKER || name === SUGGESTION_MARKER) {
@@ -100,6 +122,18 @@ export function parseBilingual(text: string, file: string): BilingualDocument {
     }
   }
   finishSection();
+  for (const record of segments) {
+    // Outside stale and conflicting segments (whose hash is the older source's), the quote is the
+    // source the hash was taken from: a mismatch means the quote was edited or two were merged.
+    const status = statusById.get(record.id);
+    if ((status === 'current' || status === 'missing') && record.translatedFrom === undefined && hashSource(record.source) !== record.sourceHash) {
+      fail(
+        record.line ?? 0,
+        `segment ${record.id}: the quoted source no longer matches its \`source-hash=\` (the quote was edited, or two segments were merged into one)`,
+        `${MARKER_DELETED_HINT} If you edited the quote, restore it: change the source file instead, and bitext updates the quote.`,
+      );
+    }
+  }
   return { ...header, segments };
 }
 

@@ -1,5 +1,6 @@
 #!/usr/bin/env node
 import { spawn } from 'node:child_process';
+import { pipeSafe } from '../cli/cli-io.js';
 import { runCli } from '../cli/run-cli.js';
 
 // The only place that touches the process: signals, streams, exit code.
@@ -8,21 +9,26 @@ let interrupted = 0;
 process.on('SIGINT', () => {
   interrupted++;
   if (interrupted > 1) process.exit(130);
-  process.stderr.write('\nbitext: stopping after the requests in flight; finished work is saved (Ctrl-C again to quit now)\n');
+  stderr.write('\nbitext: stopping after the requests in flight; finished work is saved (Ctrl-C again to quit now)\n');
   controller.abort();
 });
+
+// `bitext status --json | head -1`: once the reader is gone, output stops quietly (no EPIPE
+// stack trace) and the command still finishes its work, releasing locks, with its own exit code.
+const stdout = pipeSafe(process.stdout);
+const stderr = pipeSafe(process.stderr);
 
 /** Pipes long output through $PAGER on a terminal, like git does. */
 async function page(text: string): Promise<void> {
   const pager = process.env.PAGER ?? 'less -R';
   if (!process.stdout.isTTY || pager === '' || pager === 'cat') {
-    process.stdout.write(text);
+    stdout.write(text);
     return;
   }
   await new Promise<void>((resolve) => {
     const child = spawn(pager, { shell: true, stdio: ['pipe', 'inherit', 'inherit'], env: { LESS: 'FRX', ...process.env } });
     child.on('error', () => {
-      process.stdout.write(text);
+      stdout.write(text);
       resolve();
     });
     child.on('close', () => resolve());
@@ -34,8 +40,8 @@ async function page(text: string): Promise<void> {
 const code = await runCli(process.argv.slice(2), {
   cwd: process.cwd(),
   env: process.env,
-  stdout: process.stdout,
-  stderr: process.stderr,
+  stdout,
+  stderr,
   signal: controller.signal,
   page,
 });

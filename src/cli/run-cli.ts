@@ -1,7 +1,7 @@
 import { Command, CommanderError, Option } from 'commander';
-import { BitextError } from '../model/errors.js';
+import { BitextError, toFileSystemError } from '../model/errors.js';
 import { EXIT, type CliIo } from './cli-io.js';
-import { redactingWriter } from './secrets.js';
+import { redactingPager, redactingWriter } from './secrets.js';
 
 const VERSION = '0.1.0';
 
@@ -22,6 +22,13 @@ function withCommonOptions(command: Command): Command {
 export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
   const out = redactingWriter((t) => io.stdout.write(t), io.env);
   const err = redactingWriter((t) => io.stderr.write(t), io.env);
+  // Commands get streams that scrub secrets and terminal control sequences from everything.
+  const safe: CliIo = {
+    ...io,
+    stdout: { write: out, ...(io.stdout.isTTY !== undefined ? { isTTY: io.stdout.isTTY } : {}), ...(io.stdout.columns !== undefined ? { columns: io.stdout.columns } : {}) },
+    stderr: { write: err, ...(io.stderr.isTTY !== undefined ? { isTTY: io.stderr.isTTY } : {}), ...(io.stderr.columns !== undefined ? { columns: io.stderr.columns } : {}) },
+    ...(io.page ? { page: redactingPager(io.page, io.env) } : {}),
+  };
   let code: number = EXIT.ok;
   let verbose = argv.includes('--verbose');
   const setCode = (c: number): void => {
@@ -49,20 +56,20 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     .option('--force', "re-translate everything, overwriting people's translations")
     .option('--no-validate', 'accept whatever the translator returns (only placeholders are checked)')
     .option('--json', 'print the report as JSON')
-    .action(async (files: string[], flags) => setCode(await (await import('./commands/translate-command.js')).translateCommand(files, flags, io)));
+    .action(async (files: string[], flags) => setCode(await (await import('./commands/translate-command.js')).translateCommand(files, flags, safe)));
 
   withCommonOptions(program.command('status').argument('[files...]'))
     .description('per-segment status: current, stale, missing, conflict; what moved or was removed')
     .option('--json', 'print {segments, summary} as JSON')
     .option('--check', 'exit 1 unless every segment is current')
     .option('--all', 'list current segments too')
-    .action(async (files: string[], flags) => setCode(await (await import('./commands/status-command.js')).statusCommand(files, flags, io)));
+    .action(async (files: string[], flags) => setCode(await (await import('./commands/status-command.js')).statusCommand(files, flags, safe)));
 
   withCommonOptions(program.command('diff').argument('[files...]'))
     .description('for each stale segment: the source change, character by character, beside the current translation')
     .option('--json', 'print as JSON')
     .addOption(new Option('--color <when>', 'colour the diff').choices(['auto', 'always', 'never']).default('auto'))
-    .action(async (files: string[], flags) => setCode(await (await import('./commands/diff-command.js')).diffCommand(files, flags, io)));
+    .action(async (files: string[], flags) => setCode(await (await import('./commands/diff-command.js')).diffCommand(files, flags, safe)));
 
   withCommonOptions(program.command('accept').argument('[ids...]', 'segment ids to accept'))
     .description("mark segments reviewed; resolve conflicts (keeping the person's text, or --suggestion)")
@@ -70,13 +77,13 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     .option('--all', 'accept every segment that has a translation')
     .option('--suggestion', "take the machine's suggestion instead of the person's text")
     .option('--allow <checks>', 'QA checks to mark as intended for these segments (comma-separated)')
-    .action(async (ids: string[], flags) => setCode(await (await import('./commands/accept-command.js')).acceptCommand(ids, flags, io)));
+    .action(async (ids: string[], flags) => setCode(await (await import('./commands/accept-command.js')).acceptCommand(ids, flags, safe)));
 
   withCommonOptions(program.command('check').argument('[files...]'))
     .description('quality checks on translated pairs: structure, numbers, glossary, leftovers, length, brackets')
     .option('--glossary <file>', 'glossary file (YAML or JSON)')
     .option('--json', 'print findings as JSON')
-    .action(async (files: string[], flags) => setCode(await (await import('./commands/check-command.js')).checkCommand(files, flags, io)));
+    .action(async (files: string[], flags) => setCode(await (await import('./commands/check-command.js')).checkCommand(files, flags, safe)));
 
   withCommonOptions(program.command('review').argument('[files...]'))
     .description('go through the aligned pairs: a side-by-side HTML page, a listing in the terminal, or a local review server')
@@ -87,44 +94,44 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     .option('--serve', 'serve the review on 127.0.0.1 to edit and accept translations in the browser (prints the address with its token)')
     .option('--port <n>', 'port for --serve (default: 0, a free port)')
     .option('--open', 'with --serve: open the address in the browser')
-    .action(async (files: string[], flags) => setCode(await (await import('./commands/review-command.js')).reviewCommand(files, flags, io)));
+    .action(async (files: string[], flags) => setCode(await (await import('./commands/review-command.js')).reviewCommand(files, flags, safe)));
 
   withCommonOptions(program.command('mv').argument('<old>', 'old source path').argument('<new>', 'new source path'))
     .description('rename a source file and carry its translations along')
-    .action(async (from: string, to: string, flags) => setCode(await (await import('./commands/mv-command.js')).mvCommand(from, to, flags, io)));
+    .action(async (from: string, to: string, flags) => setCode(await (await import('./commands/mv-command.js')).mvCommand(from, to, flags, safe)));
 
   withCommonOptions(program.command('export').argument('[files...]'))
     .description("write the segments as XLIFF 2.0, XLIFF 1.2 or PO for a translator's tool")
     .addOption(new Option('--format <format>', 'xliff (2.0), xliff1 (1.2) or po').choices(['xliff', 'xliff1', 'po']).default('xliff'))
     .option('--output <file or dir>', 'where to write (default: <out>/<name>.<from>-<to>.xlf, .xliff12.xlf or .po)')
     .option('--only <statuses>', 'only segments that are stale, missing, conflict (comma-separated)')
-    .action(async (files: string[], flags) => setCode(await (await import('./commands/export-command.js')).exportCommand(files, flags, io)));
+    .action(async (files: string[], flags) => setCode(await (await import('./commands/export-command.js')).exportCommand(files, flags, safe)));
 
   withCommonOptions(program.command('import').argument('<files...>', 'XLIFF or PO files written by bitext export'))
     .description("record a translator's edits from XLIFF or PO files as a person's translations")
     .addOption(new Option('--format <format>', 'xliff, xliff1 or po (default: from the content)').choices(['xliff', 'xliff1', 'po']))
     .option('--origin <name>', 'origin to record instead of human (say, the MT of a CAT tool)')
     .option('--dry-run', 'list what would change; write nothing')
-    .action(async (files: string[], flags) => setCode(await (await import('./commands/import-command.js')).importCommand(files, flags, io)));
+    .action(async (files: string[], flags) => setCode(await (await import('./commands/import-command.js')).importCommand(files, flags, safe)));
 
   const tm = program.command('tm').description('the translation memory as TMX, for other tools and from them');
   withCommonOptions(tm.command('export'))
     .description('write the translation memory as TMX 1.4b')
     .addOption(new Option('--format <format>', 'file format').choices(['tmx']).default('tmx'))
     .option('--output <file>', 'where to write (default: <out>/memory.<from>-<to>.tmx)')
-    .action(async (flags) => setCode(await (await import('./commands/tm-command.js')).tmExportCommand(flags, io)));
+    .action(async (flags) => setCode(await (await import('./commands/tm-command.js')).tmExportCommand(flags, safe)));
   withCommonOptions(tm.command('import').argument('<file>', 'a TMX file'))
     .description("add a TMX file's translations to the translation memory")
     .addOption(new Option('--format <format>', 'file format').choices(['tmx']).default('tmx'))
     .option('--origin <name>', 'origin to record for units without one (default: human)')
-    .action(async (file: string, flags) => setCode(await (await import('./commands/tm-command.js')).tmImportCommand(file, flags, io)));
+    .action(async (file: string, flags) => setCode(await (await import('./commands/tm-command.js')).tmImportCommand(file, flags, safe)));
 
   withCommonOptions(program.command('adopt').argument('<source>', 'the source Markdown file').argument('<translation>', 'its existing hand-made translation'))
     .description("start tracking a hand-made translation: pair its blocks with the source's and write the bilingual document")
     .option('--force', 'replace an existing bilingual document')
     .option('--dry-run', 'report how the blocks pair up; write nothing')
     .option('--json', 'print the report as JSON')
-    .action(async (source: string, translation: string, flags) => setCode(await (await import('./commands/adopt-command.js')).adoptCommand(source, translation, flags, io)));
+    .action(async (source: string, translation: string, flags) => setCode(await (await import('./commands/adopt-command.js')).adoptCommand(source, translation, flags, safe)));
 
   try {
     if (argv.length === 0) {
@@ -138,9 +145,10 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       // Help and version exit with 0; every parse error is a usage error.
       return error.exitCode === 0 ? EXIT.ok : EXIT.fatal;
     }
-    if (error instanceof BitextError) {
-      err(`bitext: ${error.format()}\n`);
-      if (verbose && error.stack) err(`${error.stack}\n`);
+    const known = error instanceof BitextError ? error : toFileSystemError(error);
+    if (known) {
+      err(`bitext: ${known.format()}\n`);
+      if (verbose && error instanceof Error && error.stack) err(`${error.stack}\n`);
       return EXIT.fatal;
     }
     verbose ||= false;

@@ -1,27 +1,20 @@
-import { randomBytes } from 'node:crypto';
-import { mkdir, open, readFile, rename, rm } from 'node:fs/promises';
-import { basename, dirname, join } from 'node:path';
+import { mkdir, open, readFile } from 'node:fs/promises';
+import { dirname } from 'node:path';
+import writeFileAtomicLib from 'write-file-atomic';
+import { toFileSystemError } from '../model/errors.js';
 
 /**
  * Writes a file so that readers only ever see the old or the new content, even after a crash or
- * `kill -9`: write a temporary file beside it, flush it to disk, then rename over the target.
+ * `kill -9`: `write-file-atomic` writes a temporary file beside it, flushes it and renames it over
+ * the target; the folder is then flushed too. A failure is a FileSystemError naming the file.
  */
 export async function writeFileAtomic(path: string, content: string): Promise<void> {
   const dir = dirname(path);
-  await mkdir(dir, { recursive: true });
-  const temporary = join(dir, `.${basename(path)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
   try {
-    const handle = await open(temporary, 'w');
-    try {
-      await handle.writeFile(content, 'utf8');
-      await handle.sync();
-    } finally {
-      await handle.close();
-    }
-    await rename(temporary, path);
+    await mkdir(dir, { recursive: true });
+    await writeFileAtomicLib(path, content, { encoding: 'utf8', fsync: true });
   } catch (error) {
-    await rm(temporary, { force: true });
-    throw error;
+    throw toFileSystemError(error, path) ?? error;
   }
   await syncDirectory(dir);
 }

@@ -1,6 +1,6 @@
 import pLimit from 'p-limit';
 import { abortableSleep } from './abortable-sleep.js';
-import { backoffDelay } from './backoff.js';
+import { backoffDelay, capRetryAfter } from './backoff.js';
 import { filterGlossary } from './filter-glossary.js';
 import { makeBatches } from './make-batches.js';
 import { timeoutSignal } from './timeout-signal.js';
@@ -235,8 +235,9 @@ export async function runBatches(options: RunBatchesOptions): Promise<RunBatches
 
   const pause = async (group: readonly Pending[], reason: string, retryAfterMs: number | undefined): Promise<void> => {
     const attempt = nextAttempt(group);
-    const delayMs = backoffDelay(attempt - 1, { random, ...(retryAfterMs !== undefined ? { retryAfterMs } : {}) });
-    options.onRetry?.({ attempt, delayMs, reason });
+    const asked = capRetryAfter(retryAfterMs);
+    const delayMs = backoffDelay(attempt - 1, { random, ...(asked.retryAfterMs !== undefined ? { retryAfterMs: asked.retryAfterMs } : {}) });
+    options.onRetry?.({ attempt, delayMs, reason: asked.note ? `${reason} (${asked.note})` : reason });
     try {
       await sleep(delayMs, halt.signal);
     } catch {

@@ -1,5 +1,6 @@
 import type { LanguageCode } from '../model/types.js';
 import { compareInlineStructure, inlineStructure } from '../segment/inline-structure.js';
+import { compareBlockStructure } from './block-structure.js';
 
 const HAN = /[\u3400-\u9fff\uf900-\ufaff]/gu;
 const LETTER = /\p{L}/gu;
@@ -11,7 +12,8 @@ function usesHan(language: LanguageCode): boolean {
 
 /**
  * Checks a translation (tokens still in place) against its source before it is accepted:
- * not empty, not still in the source script, same inline structure, not cut off.
+ * not empty, not still in the source script, same block and inline structure (no new table,
+ * list, heading, quote, fence, paragraph split or raw HTML), not cut off.
  * Returns a problem message, or undefined when the translation is acceptable.
  */
 export function validateTranslation(sourceWire: string, translationWire: string, from: LanguageCode, to: LanguageCode): string | undefined {
@@ -27,6 +29,8 @@ export function validateTranslation(sourceWire: string, translationWire: string,
   if (sourceLength >= 40 && [...translation].length < sourceLength * 0.2) {
     return `the translation looks cut off (${[...translation].length} characters for a ${sourceLength}-character source)`;
   }
+  const blocks = compareBlockStructure(sourceWire, translation);
+  if (blocks) return blocks;
   const structure = compareInlineStructure(inlineStructure(sourceWire), inlineStructure(translation));
   return structure ? `inline Markdown differs: ${structure}` : undefined;
 }

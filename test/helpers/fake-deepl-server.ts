@@ -10,6 +10,7 @@ export interface DeepLBody {
   ignore_tags?: string[];
   context?: string;
   show_billed_characters?: boolean;
+  glossary_id?: string;
 }
 
 /**
@@ -18,10 +19,16 @@ export interface DeepLBody {
  * `{"message":...}` with 429 (+ Retry-After), 456 quota, 403 auth, 413 too large. Checks
  * `Authorization: DeepL-Auth-Key <key>`.
  */
-export async function startFakeDeepLServer(authKey: string): Promise<FakeServer> {
-  return startRecordingServer(
+export async function startFakeDeepLServer(authKey: string): Promise<FakeServer & { glossaries: FakeGlossary[] }> {
+  const glossaries: FakeGlossary[] = [];
+  const server = await startRecordingServer(
     ['ok', 'rate-limit', 'server-error', 'quota', 'auth', 'context-length', 'malformed', 'missing-id', 'empty', 'slow'],
     async (request, res, step) => {
+      if (request.path === '/v2/glossaries' && request.headers.authorization === `DeepL-Auth-Key ${authKey}`) {
+        // Glossary calls take no scripted step: script steps only for runs without a glossary.
+        glossaryEndpoint(request, res, glossaries);
+        return;
+      }
       if (request.method !== 'POST' || request.path !== '/v2/translate') {
         sendJson(res, 404, { message: 'Not found' });
         return;
@@ -36,9 +43,49 @@ export async function startFakeDeepLServer(authKey: string): Promise<FakeServer>
         sendJson(res, 400, { message: "Value for 'target_lang' not supported." });
         return;
       }
+      if (body.glossary_id !== undefined && !glossaries.some((g) => g.glossary_id === body.glossary_id)) {
+        sendJson(res, 404, { message: 'Glossary not found' });
+        return;
+      }
       await reply(request, res, step, body.text);
     },
   );
+  return Object.assign(server, { glossaries });
+}
+
+/** A glossary as `POST /v2/glossaries` created it, with its entries parsed from TSV. */
+export interface FakeGlossary {
+  glossary_id: string;
+  name: string;
+  source_lang: string;
+  target_lang: string;
+  entries: Record<string, string>;
+}
+
+/** `GET /v2/glossaries` lists, `POST /v2/glossaries` (JSON, TSV entries) creates, like DeepL's v2 API. */
+function glossaryEndpoint(request: RecordedRequest, res: ServerResponse, glossaries: FakeGlossary[]): void {
+  const info = (g: FakeGlossary) => ({ glossary_id: g.glossary_id, name: g.name, ready: true, source_lang: g.source_lang, target_lang: g.target_lang, creation_time: '2026-01-01T00:00:00Z', entry_count: Object.keys(g.entries).length });
+  if (request.method === 'GET') {
+    sendJson(res, 200, { glossaries: glossaries.map(info) });
+    return;
+  }
+  const body = request.json as { name?: string; source_lang?: string; target_lang?: string; entries?: string; entries_format?: string } | undefined;
+  if (!body?.name || !body.source_lang || !body.target_lang || body.entries_format !== 'tsv' || typeof body.entries !== 'string') {
+    sendJson(res, 400, { message: 'Bad request' });
+    return;
+  }
+  const entries: Record<string, string> = {};
+  for (const row of body.entries.split('\n')) {
+    const [source, target, ...rest] = row.split('\t');
+    if (!source || !target || rest.length > 0 || source in entries) {
+      sendJson(res, 400, { message: `Invalid glossary entries: ${JSON.stringify(row)}` });
+      return;
+    }
+    entries[source] = target;
+  }
+  const glossary: FakeGlossary = { glossary_id: `gl-${glossaries.length + 1}`, name: body.name, source_lang: body.source_lang, target_lang: body.target_lang, entries };
+  glossaries.push(glossary);
+  sendJson(res, 201, info(glossary));
 }
 
 async function reply(_request: RecordedRequest, res: ServerResponse, step: FakeStep, texts: string[]): Promise<void> {

@@ -1,4 +1,3 @@
-import { existsSync } from 'node:fs';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -8,9 +7,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { renderReviewHtml } from '../../src/review/render-review-html.js';
 import { alignReviewRows } from '../../src/review/sentences/align-review-rows.js';
 import type { ReviewModel, ReviewRow } from '../../src/review/review-model.js';
+import { CHROMIUM, chromiumTitle, HAS_CHROMIUM } from '../helpers/chromium.js';
 
-const CHROMIUM = '/usr/bin/chromium';
-const hasChromium = existsSync(CHROMIUM);
 const OUTPUT_DIR = fileURLToPath(new URL('../../test-output/', import.meta.url));
 
 const SCRIPT_INJECTION = '<script>window.__pwned=1</script>';
@@ -143,10 +141,8 @@ interface OpenPage {
   requests: string[];
 }
 
-const describeInChromium = hasChromium ? describe : describe.skip;
-const title = hasChromium
-  ? 'review page in headless Chromium'
-  : `review page in headless Chromium: SKIPPED because ${CHROMIUM} does not exist (apt-get install -y chromium)`;
+const describeInChromium = HAS_CHROMIUM ? describe : describe.skip;
+const title = chromiumTitle('review page in headless Chromium');
 
 describeInChromium(title, () => {
   let browser: Browser;

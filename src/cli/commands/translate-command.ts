@@ -4,6 +4,7 @@ import { displayPath } from '../../store/project-paths.js';
 import { glossaryFor } from '../../store/read-glossary.js';
 import { loadTranslator } from '../../translate/load-translator.js';
 import { EXIT, type CliIo } from '../cli-io.js';
+import { describeFailures } from '../describe-failures.js';
 import { progressReporter } from '../progress-line.js';
 import { environmentWithKeys, positiveInteger, resolveSettings, type CommonFlags } from '../resolve-settings.js';
 import { redactingWriter } from '../secrets.js';
@@ -86,7 +87,7 @@ function describeRun(report: TranslateReport, seconds: number, cwd: string): str
     `${document.sourceDisplay}: ${report.translated} translated, ${report.reused} from memory, ${report.failed.length} failed; ${report.requests} request(s), ${usage.characters} characters${usage.inputTokens || usage.outputTokens ? `, ${usage.inputTokens} tokens in, ${usage.outputTokens} out` : ''}; ${seconds.toFixed(1)} s`,
     `  now ${counts.current} current, ${counts.stale} stale, ${counts.missing} missing, ${counts.conflict} conflict`,
   ];
-  for (const failure of report.failed) lines.push(`  failed ${failure.id}: ${failure.reason}`);
+  lines.push(...describeFailures(report.failed));
   if (report.stoppedBy) lines.push(`  stopped: ${report.stoppedBy}`);
   for (const entry of document.state.entries) {
     if (report.statuses[document.state.entries.indexOf(entry)] === 'conflict') {

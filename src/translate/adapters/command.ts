@@ -14,6 +14,10 @@ const STDERR_LINES = 5;
 const STDERR_CHARS = 600;
 /** Grace period between SIGTERM and SIGKILL for a command that ignores the first. */
 const KILL_GRACE_MS = 2_000;
+/** How much stderr is kept at all. */
+const STDERR_KEEP_BYTES = 64 * 1024;
+/** Default bound on a command's stdout: a batch's reply is kilobytes; this stops a runaway command before memory runs out. */
+const MAX_OUTPUT_BYTES = 32 * 1024 * 1024;
 
 /**
  * Translator that runs a shell command once per batch: the request goes to its stdin as JSON,
@@ -33,11 +37,12 @@ export function createCommandTranslator(options: TranslatorOptions): Translator 
     maxSegmentsPerRequest: positiveIntegerSetting(options.settings, 'maxSegmentsPerRequest', 20),
     maxCharactersPerRequest: positiveIntegerSetting(options.settings, 'maxCharactersPerRequest', 12_000),
   };
+  const maxOutputBytes = positiveIntegerSetting(options.settings, 'maxOutputBytes', MAX_OUTPUT_BYTES);
   return {
     name: 'command',
     limits,
     async translate(request: TranslationRequest): Promise<TranslationResponse> {
-      const output = await runCommand(command, commandInput(request), options, request.signal);
+      const output = await runCommand(command, commandInput(request), options, request.signal, maxOutputBytes);
       return parseCommandOutput(output);
     },
   };
@@ -56,17 +61,37 @@ function commandInput(request: TranslationRequest): string {
   });
 }
 
-function runCommand(command: string, input: string, options: TranslatorOptions, signal: AbortSignal): Promise<string> {
+function runCommand(command: string, input: string, options: TranslatorOptions, signal: AbortSignal, maxOutputBytes: number): Promise<string> {
   return new Promise((resolve, reject) => {
     if (signal.aborted) {
       reject(new TranslatorError('the command was not started: the request was aborted', { kind: 'timeout' }));
       return;
     }
-    const child = spawn(command, { shell: true, cwd: options.cwd, env: options.env, stdio: ['pipe', 'pipe', 'pipe'] });
+    // Its own process group, so a timeout can stop the shell and everything it started: a child
+    // that keeps running would otherwise hold the pipes open and keep bitext from exiting.
+    const child = spawn(command, { shell: true, cwd: options.cwd, env: options.env, stdio: ['pipe', 'pipe', 'pipe'], detached: true });
     const stdout: Buffer[] = [];
     const stderr: Buffer[] = [];
-    let killTimer: NodeJS.Timeout | undefined;
+    let stdoutBytes = 0;
+    let stderrBytes = 0;
     let settled = false;
+    const killGroup = (how: NodeJS.Signals): void => {
+      if (child.pid === undefined) return;
+      try {
+        process.kill(-child.pid, how);
+      } catch {
+        // ESRCH: the group is already gone.
+      }
+    };
+    const stopEverything = (): void => {
+      killGroup('SIGTERM');
+      const killTimer = setTimeout(() => killGroup('SIGKILL'), KILL_GRACE_MS);
+      killTimer.unref();
+      child.stdout.destroy();
+      child.stderr.destroy();
+      child.stdin.destroy();
+      child.unref();
+    };
     const finish = (action: () => void): void => {
       if (settled) return;
       settled = true;
@@ -74,22 +99,37 @@ function runCommand(command: string, input: string, options: TranslatorOptions, 
       action();
     };
     const onAbort = (): void => {
-      child.kill('SIGTERM');
-      killTimer = setTimeout(() => child.kill('SIGKILL'), KILL_GRACE_MS);
-      killTimer.unref();
-      finish(() => reject(new TranslatorError(`the command was stopped: the request was aborted`, { kind: 'timeout' })));
+      stopEverything();
+      finish(() => reject(new TranslatorError('the command was stopped (with every process it started): the request was aborted', { kind: 'timeout' })));
     };
     signal.addEventListener('abort', onAbort, { once: true });
-    child.stdout.on('data', (chunk: Buffer) => stdout.push(chunk));
-    child.stderr.on('data', (chunk: Buffer) => stderr.push(chunk));
+    child.stdout.on('data', (chunk: Buffer) => {
+      stdoutBytes += chunk.length;
+      if (stdoutBytes > maxOutputBytes) {
+        stopEverything();
+        finish(() => reject(new TranslatorError(
+          `the command "${command}" printed more than ${formatBytes(maxOutputBytes)} on stdout; it was stopped. A reply to one batch is far smaller: check the command, or raise translatorOptions.maxOutputBytes`,
+          { kind: 'bad-request' },
+        )));
+        return;
+      }
+      stdout.push(chunk);
+    });
+    child.stderr.on('data', (chunk: Buffer) => {
+      // Only the start of stderr is shown; the rest is read and dropped so the command never blocks.
+      if (stderrBytes < STDERR_KEEP_BYTES) stderr.push(chunk);
+      stderrBytes += chunk.length;
+    });
     // A command that exits without reading its input makes the write fail with EPIPE; the exit
     // code says what went wrong, so this error adds nothing.
     child.stdin.on('error', () => undefined);
     child.on('error', (error) => {
       finish(() => reject(new TranslatorError(`cannot run the command "${command}": ${error.message}`, { kind: 'server', cause: error })));
     });
+    // The shell is done, but something it started in the background may still hold stdout open
+    // (then 'close' would never come): stop the rest of its group.
+    child.on('exit', () => killGroup('SIGKILL'));
     child.on('close', (code, killedBy) => {
-      if (killTimer) clearTimeout(killTimer);
       finish(() => {
         if (code === 0) {
           resolve(Buffer.concat(stdout).toString('utf8'));
@@ -104,6 +144,10 @@ function runCommand(command: string, input: string, options: TranslatorOptions, 
     });
     child.stdin.end(input, 'utf8');
   });
+}
+
+function formatBytes(bytes: number): string {
+  return bytes >= 1024 * 1024 ? `${(bytes / (1024 * 1024)).toFixed(0)} MiB` : `${bytes} bytes`;
 }
 
 function firstLines(text: string): string {

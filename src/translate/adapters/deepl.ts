@@ -1,4 +1,5 @@
 import { markdownToXml, xmlToMarkdown } from '../markdown-xml.js';
+import { deeplGlossaries } from './deepl-glossary.js';
 import { positiveIntegerSetting, requireKey, stringSetting } from '../read-settings.js';
 import { redactSecrets } from '../redact-secrets.js';
 import { parseRetryAfter } from '../retry-after.js';
@@ -17,9 +18,10 @@ const MAX_TEXTS = 50;
 const MAX_BODY_BYTES = 128 * 1024;
 
 /**
- * Translator over the DeepL API v2 (`fetch`, no SDK: one endpoint does not justify a
- * dependency). Inline Markdown travels as XML so DeepL moves bold, italics, links and
- * placeholder tokens along with the words they belong to.
+ * Translator over the DeepL API v2 with `fetch` (not deepl-node, which cannot cancel a request
+ * and hides Retry-After). Inline Markdown travels as XML so DeepL moves bold, italics, links and
+ * placeholder tokens along with the words they belong to. Glossary entries become a DeepL
+ * glossary, created on first use, unless `translatorOptions.glossaryId` names one.
  */
 export function createDeepLTranslator(options: TranslatorOptions): Translator {
   const { settings, env } = options;
@@ -38,6 +40,23 @@ export function createDeepLTranslator(options: TranslatorOptions): Translator {
     maxCharactersPerRequest: positiveIntegerSetting(settings, 'maxCharactersPerRequest', 30_000),
   };
   const clean = (message: string): string => redactSecrets(message, [apiKey]);
+  const glossaries = deeplGlossaries({
+    baseURL,
+    async request(path, init) {
+      try {
+        const response = await fetch(`${baseURL}${path}`, {
+          method: init.method,
+          headers: { Authorization: `DeepL-Auth-Key ${apiKey}`, Accept: 'application/json', ...(init.body ? { 'Content-Type': 'application/json' } : {}) },
+          ...(init.body ? { body: init.body } : {}),
+          signal: init.signal,
+        });
+        return { status: response.status, text: await response.text() };
+      } catch (error) {
+        if (init.signal.aborted) throw new TranslatorError('the request was aborted', { kind: 'timeout', cause: error });
+        throw new TranslatorError(clean(`cannot reach DeepL at ${baseURL}: ${error instanceof Error ? error.message : String(error)}`), { kind: 'network' });
+      }
+    },
+  });
 
   return {
     name: 'deepl',
@@ -55,7 +74,8 @@ export function createDeepLTranslator(options: TranslatorOptions): Translator {
       };
       const context = joinContext(request.context, maxContext);
       if (context) body['context'] = context;
-      if (glossaryId) body['glossary_id'] = glossaryId;
+      const glossary = glossaryId ?? (request.glossary.length > 0 ? await glossaries.idFor(request.glossary, request.source, request.target, request.signal) : undefined);
+      if (glossary) body['glossary_id'] = glossary;
       if (formality) body['formality'] = formality;
       if (modelType) body['model_type'] = modelType;
       const json = JSON.stringify(body);
