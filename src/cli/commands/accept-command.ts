@@ -1,5 +1,4 @@
-import { dirname } from 'node:path';
-import { loadDocument } from '../../engine/load-document.js';
+import { loadDocument, pathSettings } from '../../engine/load-document.js';
 import { saveBilingual, saveTarget } from '../../engine/save-document.js';
 import { UsageError } from '../../model/errors.js';
 import type { SegmentId } from '../../model/types.js';
@@ -33,8 +32,9 @@ export async function acceptCommand(ids: string[], flags: AcceptFlags, io: CliIo
   if (unknownCheck) throw new UsageError(`--allow: unknown check "${unknownCheck}"`, {}, `Checks: ${QA_CHECKS.join(', ')}.`);
   const settings = await resolveSettings(flags, flags.file ? [flags.file] : [], io);
 
-  // Read everything first, so an unknown id fails before anything is written.
-  const documents = await Promise.all(settings.files.map((file) => loadDocument(file, settings)));
+  // Read everything first (every file in every language), so an unknown id fails before anything is written.
+  const documents = [];
+  for (const file of settings.files) for (const to of settings.targets) documents.push(await loadDocument(file, { ...settings, to }));
   const wanted = new Set(ids);
   const found = new Set<string>();
   for (const document of documents) for (const entry of document.state.entries) if (wanted.has(entry.id)) found.add(entry.id);
@@ -56,7 +56,7 @@ export async function acceptCommand(ids: string[], flags: AcceptFlags, io: CliIo
       updates.set(entry.id, { type: 'accept', useSuggestion: Boolean(flags.suggestion), allow });
       const text = flags.suggestion && entry.record.suggestion ? entry.record.suggestion.text : entry.record.translation;
       const origin = flags.suggestion && entry.record.suggestion ? entry.record.suggestion.origin : (translationOrigin(entry) ?? 'human');
-      learned.set(memoryKey(settings.from, settings.to, entry.segment.hash), { source: entry.segment.text, translation: text, origin });
+      learned.set(memoryKey(settings.from, document.header.to, entry.segment.hash), { source: entry.segment.text, translation: text, origin });
       accepted++;
     }
     if (updates.size === 0) continue;
@@ -65,7 +65,7 @@ export async function acceptCommand(ids: string[], flags: AcceptFlags, io: CliIo
       const wrote: string[] = [];
       await saveBilingual(document, updates, wrote);
       await saveTarget(document, updates, wrote);
-      const memoryFile = memoryPath(dirname(document.paths.bilingual));
+      const memoryFile = memoryPath(pathSettings(settings, io.cwd).outDir);
       await mergeIntoMemoryFile(memoryFile, displayPath(memoryFile, io.cwd), learned);
       io.stdout.write(`${document.bilingualDisplay}: accepted ${updates.size} segment(s)${wrote.length ? `; wrote ${wrote.map((p) => displayPath(p, io.cwd)).join(', ')}` : ''}\n`);
     } finally {
