@@ -13,7 +13,7 @@ import { runBatches, type WorkItem } from '../translate/run-batches.js';
 import type { TranslationRequest, Translator } from '../translate/translator.js';
 import { validateTranslation } from '../translate/validate-translation.js';
 import { estimatePlan } from './estimate-plan.js';
-import { loadDocument, pathSettings, readSource, type ParsedSource } from './load-document.js';
+import { loadDocument, pathSettings, readSource, type LoadedDocument, type ParsedSource } from './load-document.js';
 import { saveBilingual, saveTarget } from './save-document.js';
 import type { TranslateOptions, TranslateReport } from './translate-document.js';
 
@@ -57,7 +57,6 @@ interface Job {
   entries: Map<SegmentId, SegmentState>;
   groups: Map<string, { item: WorkItem; tokens: MaskToken[]; segments: PlannedSegment[] }>;
   pending: Set<string>;
-  dirty: boolean;
   finished: boolean;
   release?: ReleaseLock;
 }
@@ -77,13 +76,15 @@ export async function translateSite(options: TranslateSiteOptions): Promise<Site
 
   // Reading and paths do not depend on the target language.
   const base = { ...options, to: options.targets[0] ?? options.from };
+  // Files are read, loaded and locked a few at a time; results are taken in file order.
+  const disk = pLimit(16);
+  const attempt = <T>(task: () => Promise<T>): Promise<T | { error: unknown }> => disk(() => task().catch((error: unknown) => ({ error })));
+  const isError = (value: object): value is { error: unknown } => 'error' in value;
   const parsed: ParsedSource[] = [];
-  for (const file of options.files) {
-    try {
-      parsed.push(await readSource(file, base));
-    } catch (error) {
-      fail(file, error);
-    }
+  const reads = await Promise.all(options.files.map((file) => attempt(() => readSource(file, base))));
+  for (const [index, read] of reads.entries()) {
+    if (isError(read)) fail(options.files[index] ?? '', read.error);
+    else parsed.push(read);
   }
   const outDir = pathSettings(base, options.cwd).outDir;
   const memoryFile = memoryPath(outDir);
@@ -92,22 +93,24 @@ export async function translateSite(options: TranslateSiteOptions): Promise<Site
 
   const jobsByLanguage = new Map<LanguageCode, Job[]>();
   let number = 0;
-  for (const source of parsed) {
-    for (const to of options.targets) {
-      try {
-        const document = await loadDocument(source.sourceDisplay, { ...options, to }, source);
-        const plan = planTranslation(document.state, memory, { from: options.from, to, force: options.force });
-        const report: TranslateReport = {
-          document, plan, estimate: estimatePlan(plan.send, options.translator.limits, options.from), translated: 0, reused: plan.reuse.length,
-          failed: [], requests: 0, usage: { inputTokens: 0, outputTokens: 0, characters: 0 }, statuses: document.state.entries.map((e) => e.status), wrote: [],
-        };
-        site.documents.push(report);
-        const job: Job = { number: number++, report, entries: new Map(document.state.entries.map((e) => [e.id, e])), updates: new Map(), groups: new Map(), pending: new Set(), dirty: false, finished: false };
-        jobsByLanguage.set(to, [...(jobsByLanguage.get(to) ?? []), job]);
-      } catch (error) {
-        fail(source.sourceDisplay, error);
-      }
+  const pairs = parsed.flatMap((source) => options.targets.map((to) => ({ source, to })));
+  const loaded = await Promise.all(pairs.map(({ source, to }) => attempt(() => loadDocument(source.sourceDisplay, { ...options, to }, source))));
+  for (const [index, { source, to }] of pairs.entries()) {
+    const document = loaded[index] as LoadedDocument | { error: unknown };
+    if (isError(document)) {
+      fail(source.sourceDisplay, document.error);
+      continue;
     }
+    const plan = planTranslation(document.state, memory, { from: options.from, to, force: options.force });
+    const report: TranslateReport = {
+      document, plan, estimate: estimatePlan(plan.send, options.translator.limits, options.from), translated: 0, reused: plan.reuse.length,
+      failed: [], requests: 0, usage: { inputTokens: 0, outputTokens: 0, characters: 0 }, statuses: document.state.entries.map((e) => e.status), wrote: [],
+    };
+    site.documents.push(report);
+    const job: Job = { number: number++, report, entries: new Map(document.state.entries.map((e) => [e.id, e])), updates: new Map(), groups: new Map(), pending: new Set(), finished: false };
+    const list = jobsByLanguage.get(to) ?? [];
+    list.push(job);
+    jobsByLanguage.set(to, list);
   }
   if (options.dryRun) return site;
 
@@ -115,54 +118,69 @@ export async function translateSite(options: TranslateSiteOptions): Promise<Site
   const learned: TranslationMemory = new Map();
   const allJobs = [...jobsByLanguage.values()].flat();
 
-  // Every write goes through one queue: documents and the shared memory never race each other.
-  let queue: Promise<void> = Promise.resolve();
+  // One writer for the whole run: documents saved in parallel (their fsyncs overlap), the shared
+  // memory merged once per round, and whatever arrives meanwhile taken in the next round.
+  const dirty = new Set<Job>();
+  const done = new Set<Job>();
+  let writing: Promise<void> | undefined;
   let writeError: { error: unknown } | undefined;
-  const enqueue = (task: () => Promise<void>): Promise<void> => {
-    const run = queue.then(task);
-    queue = run.catch((error: unknown) => {
+  const save = (): Promise<void> => {
+    // Started on a later tick, so that `writing` is set before the loop can end and clear it.
+    writing ??= Promise.resolve().then(async () => {
+      try {
+        while (dirty.size > 0 || done.size > 0 || learned.size > 0) {
+          const saving = [...dirty];
+          const finishing = [...done];
+          dirty.clear();
+          done.clear();
+          await Promise.all(saving.map(async (job) => {
+            job.report.statuses = await saveBilingual(job.report.document, job.updates, job.report.wrote);
+          }));
+          const entries = new Map(learned);
+          learned.clear();
+          await mergeIntoMemoryFile(memoryFile, memoryDisplay, entries);
+          await Promise.all(finishing.map(async (job) => {
+            await saveTarget(job.report.document, job.updates, job.report.wrote);
+            await job.release?.();
+            delete job.release;
+          }));
+        }
+      } finally {
+        writing = undefined;
+      }
+    });
+    return writing;
+  };
+  const saveInBackground = (): void => {
+    save().catch((error: unknown) => {
       writeError ??= { error };
     });
-    return run;
   };
-  const flush = async (jobs: Iterable<Job>): Promise<void> => {
-    for (const job of jobs) {
-      if (!job.dirty) continue;
-      job.dirty = false;
-      job.report.statuses = await saveBilingual(job.report.document, job.updates, job.report.wrote);
-    }
-    if (learned.size > 0) {
-      const batch = new Map(learned);
-      learned.clear();
-      await mergeIntoMemoryFile(memoryFile, memoryDisplay, batch);
-    }
-  };
-  const finish = (job: Job): Promise<void> => {
-    if (job.finished) return Promise.resolve();
+  const finish = (job: Job): void => {
+    if (job.finished) return;
     job.finished = true;
-    return enqueue(async () => {
-      await flush([job]);
-      await saveTarget(job.report.document, job.updates, job.report.wrote);
-      await job.release?.();
-      delete job.release;
-    });
+    dirty.add(job);
+    done.add(job);
   };
 
   try {
-    for (const job of allJobs) {
-      try {
-        job.release = await acquireLock(job.report.document.paths.bilingual, job.report.document.bilingualDisplay);
-      } catch (error) {
-        fail(job.report.document.sourceDisplay, error);
+    const locks = await Promise.all(allJobs.map((job) => attempt(() => acquireLock(job.report.document.paths.bilingual, job.report.document.bilingualDisplay))));
+    for (const [index, job] of allJobs.entries()) {
+      const lock = locks[index] as ReleaseLock | { error: unknown };
+      if (typeof lock === 'function') {
+        job.release = lock;
+      } else {
+        fail(job.report.document.sourceDisplay, lock.error);
         job.finished = true;
         site.documents.splice(site.documents.indexOf(job.report), 1);
         continue;
       }
       prepare(job, options.from, job.report.document.header.to, origin, learned, jobsByLanguage.get(job.report.document.header.to)?.length ?? 1);
-      job.dirty = true;
-      await enqueue(() => flush([job]));
-      if (job.pending.size === 0) await finish(job);
+      // Reused translations are saved before any request; new work is saved as it arrives.
+      if (job.updates.size > 0) dirty.add(job);
+      if (job.pending.size === 0) finish(job);
     }
+    await save();
 
     const limit = pLimit(Math.max(1, Math.floor(options.concurrency)));
     const progress: LanguageProgress[] = [...jobsByLanguage].map(([to, jobs]) => ({
@@ -185,7 +203,7 @@ export async function translateSite(options: TranslateSiteOptions): Promise<Site
             if (!job || !job.pending.delete(id)) continue;
             if (job.pending.size === 0) {
               line.documentsDone += 1;
-              void finish(job);
+              finish(job);
             }
           }
         };
@@ -216,13 +234,13 @@ export async function translateSite(options: TranslateSiteOptions): Promise<Site
               if ('problem' in unmasked) continue;
               for (const planned of group.segments) record(job, planned, unmasked.text, origin, learned, options.from, to);
               job.report.translated += group.segments.length;
-              job.dirty = true;
               touched.add(job);
             }
+            for (const job of touched) dirty.add(job);
             line.segmentsDone += results.length;
-            await enqueue(() => flush(touched));
             settle(results.map((r) => r.id));
             reportProgress();
+            await save();
           },
           onFailed: (failures) => {
             line.failed += failures.length;
@@ -232,6 +250,7 @@ export async function translateSite(options: TranslateSiteOptions): Promise<Site
             }
             settle(failures.map((f) => f.id));
             reportProgress();
+            saveInBackground();
           },
           onRetry: (info) => options.reporter?.retry(`${to}: retrying in ${(info.delayMs / 1000).toFixed(1)} s (attempt ${info.attempt}): ${info.reason}`),
           ...(options.signal ? { signal: options.signal } : {}),
@@ -243,8 +262,10 @@ export async function translateSite(options: TranslateSiteOptions): Promise<Site
     );
   } finally {
     // Whatever happened, every document gets its translated version and its lock back.
-    for (const job of allJobs) if (job.release) void finish(job);
-    await queue;
+    for (const job of allJobs) if (job.release) finish(job);
+    await save().catch((error: unknown) => {
+      writeError ??= { error };
+    });
   }
   if (writeError) throw writeError.error;
   return site;
