@@ -5,7 +5,7 @@ import { UsageError } from '../model/errors.js';
 import type { LanguageCode } from '../model/types.js';
 import { DEFAULT_FRONT_MATTER_FIELDS } from '../segment/segment-document.js';
 import { checkOutputs, withoutOutputs } from '../engine/check-outputs.js';
-import { commonFolder, findSources, patternBase } from '../engine/find-sources.js';
+import { commonFolder, findSources, languagesInOut, patternBase } from '../engine/find-sources.js';
 import type { DocumentSettings } from '../engine/load-document.js';
 import { loadConfig, type BitextConfig } from '../store/load-config.js';
 import { checkLayout } from '../store/project-paths.js';
@@ -54,7 +54,7 @@ export async function resolveSettings(flags: CommonFlags, files: string[], io: C
   if (fromConfig && chosen.length === 0) {
     throw new UsageError(patterns.length ? `"content" (${patterns.join(', ')}) matches no file` : 'no files given', {}, 'Name a Markdown file, or list your files (or globs such as "content/**/*.md") under "content" in bitext.config.json.');
   }
-  const root = config.root ?? (await defaultRoot(patterns, io.cwd));
+  const root = config.root ?? (await defaultRoot(patterns, io.cwd, layout));
   const outDir = flags.out ?? config.out ?? 'translations';
   const settings: ResolvedSettings = {
     cwd: io.cwd,
@@ -71,7 +71,9 @@ export async function resolveSettings(flags: CommonFlags, files: string[], io: C
   if (fromConfig) {
     // A glob also finds what earlier runs wrote (`docs/ja/...`, `index.en.md`, the out folder).
     const out = resolve(io.cwd, outDir);
-    chosen = withoutOutputs(chosen, settings, targets).filter((file) => !`${resolve(io.cwd, file)}`.startsWith(`${out}${sep}`));
+    const configured = config.to === undefined ? [] : Array.isArray(config.to) ? config.to : config.to.split(',');
+    const known = [...new Set([...targets, ...configured.map((t) => t.trim()), ...(await languagesInOut(out, from))])].filter((t) => t && t !== from);
+    chosen = withoutOutputs(chosen, settings, known).filter((file) => !`${resolve(io.cwd, file)}`.startsWith(`${out}${sep}`));
     settings.files = chosen;
   }
   checkOutputs(settings.files, settings, targets);
@@ -85,9 +87,11 @@ export async function resolveSettings(flags: CommonFlags, files: string[], io: C
  * depends on the files a command is given, so a file's outputs are the same whether it is
  * translated alone or with the rest.
  */
-async function defaultRoot(patterns: readonly string[], cwd: string): Promise<string> {
+async function defaultRoot(patterns: readonly string[], cwd: string, layout: string): Promise<string> {
   const hasContentFolder = await stat(resolve(cwd, 'content')).then((s) => s.isDirectory(), () => false);
   const bases = patterns.map(patternBase);
+  // One content folder per language: the root is the source language's own folder (`content/zh`).
+  if (layout === 'hugo-content-dirs' && bases.length > 0) return commonFolder(bases);
   if (hasContentFolder && bases.every((base) => base === 'content' || base.startsWith('content/'))) return 'content';
   return bases.length > 0 ? commonFolder(bases) : '.';
 }

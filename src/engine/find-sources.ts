@@ -41,3 +41,17 @@ export function commonFolder(folders: readonly string[]): string {
   while (length < first.length && split.every((parts) => parts[length] === first[length])) length++;
   return length === 0 ? '.' : first.slice(0, length).join('/');
 }
+
+/**
+ * The target languages earlier runs wrote, read from the bilingual documents' names under
+ * `outDir` (`post.zh-ja.md` → `ja`), so their translated versions are never taken for sources.
+ */
+export async function languagesInOut(outDir: string, from: string): Promise<string[]> {
+  const names = await glob(`**/*.${from}-*`, { cwd: outDir, onlyFiles: true, dot: false }).catch(() => []);
+  const found = new Set<string>();
+  for (const name of names) {
+    const match = new RegExp(`\\.${from}-([a-zA-Z]{2,3}(?:-[a-zA-Z0-9]{2,8})*)\\.[^./]+$`).exec(name);
+    if (match?.[1]) found.add(match[1]);
+  }
+  return [...found];
+}

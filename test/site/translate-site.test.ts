@@ -201,5 +201,32 @@ describe('site layouts through the CLI', () => {
     expect(readText(dir, 'content/posts/hello/index.en.md')).toContain('HELLO');
     expect(existsSync(join(dir, 'content/drafts/wip.en.md'))).toBe(false);
     expect((await bitext(dir, ['status', '--check'])).code).toBe(0);
+    // Another language later: the English versions beside the sources are not sources.
+    const ja = await bitext(dir, ['translate', '--translator', 'pseudo', '--to', 'ja']);
+    expect(ja.code).toBe(0);
+    expect(readdirSync(join(dir, 'content/posts/hello')).sort()).toEqual(['index.en.md', 'index.ja.md', 'index.md']);
+  });
+});
+
+describe('more layouts through the CLI', () => {
+  it('hugo-content-dirs and docusaurus put the translated version where the site generator reads it', async () => {
+    const hugo = tempProject({ 'bitext.config.json': JSON.stringify({ content: ['content/zh/**/*.md'], layout: 'hugo-content-dirs' }), 'content/zh/posts/hello/index.md': page('HUGO') });
+    expect((await bitext(hugo, ['translate', '--translator', 'pseudo'])).code).toBe(0);
+    expect(readText(hugo, 'content/en/posts/hello/index.md')).toContain('HUGO');
+    expect(existsSync(join(hugo, 'translations/posts/hello/index.zh-en.md'))).toBe(true);
+
+    const docusaurus = tempProject({ 'bitext.config.json': JSON.stringify({ to: 'ja', content: ['docs/**/*.mdx'], layout: 'docusaurus' }), 'docs/guide/setup.mdx': page('DOCU') });
+    expect((await bitext(docusaurus, ['translate', '--translator', 'pseudo'])).code).toBe(0);
+    expect(readText(docusaurus, 'i18n/ja/docusaurus-plugin-content-docs/current/guide/setup.mdx')).toContain('DOCU');
+    expect((await bitext(docusaurus, ['status', '--check'])).code).toBe(0);
+  });
+
+  it('an unknown layout or a bad config field is a usage error naming the config', async () => {
+    const dir = tempProject({ 'bitext.config.json': JSON.stringify({ content: ['content/*.md'], layout: 'jekyll' }), 'content/a.md': page('A') });
+    const result = await bitext(dir, ['status']);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('bitext.config.json: unknown layout "jekyll"');
+    writeFile(dir, 'bitext.config.json', JSON.stringify({ content: ['content/*.md'], to: [] }));
+    expect((await bitext(dir, ['status'])).stderr).toContain('config field "to" must be a string or a non-empty list of strings');
   });
 });
