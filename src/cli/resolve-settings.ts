@@ -9,6 +9,8 @@ import { commonFolder, findSources, languagesInOut, patternBase } from '../engin
 import type { DocumentSettings } from '../engine/load-document.js';
 import { loadConfig, type BitextConfig } from '../store/load-config.js';
 import { checkLayout } from '../store/project-paths.js';
+import { glossaryFor } from '../store/read-glossary.js';
+import type { GlossaryEntry } from '../translate/translator.js';
 import type { CliIo } from './cli-io.js';
 
 /** Flags every command accepts. */
@@ -115,4 +117,18 @@ export function positiveInteger(value: string, name: string): number {
   const parsed = Number(value);
   if (!Number.isInteger(parsed) || parsed <= 0) throw new UsageError(`${name} must be a positive whole number, not "${value}"`);
   return parsed;
+}
+
+/**
+ * The glossary of each target language: `--glossary` or the config's, where `{from}` and `{to}`
+ * in the path name one file per language pair (`translations/glossary.{from}-{to}.yaml`).
+ */
+export async function glossariesFor(flagPath: string | undefined, settings: ResolvedSettings, cwd: string): Promise<Map<LanguageCode, GlossaryEntry[]>> {
+  const path = flagPath ?? settings.config.glossary;
+  const byLanguage = new Map<LanguageCode, GlossaryEntry[]>();
+  for (const to of settings.targets) {
+    const named = path?.replaceAll('{from}', settings.from).replaceAll('{to}', to);
+    byLanguage.set(to, await glossaryFor(named, undefined, cwd));
+  }
+  return byLanguage;
 }

@@ -10,7 +10,7 @@ import { acquireLock, type ReleaseLock } from '../store/document-lock.js';
 import { mergeIntoMemoryFile, readMemoryFile } from '../store/memory-file.js';
 import { displayPath, memoryPath } from '../store/project-paths.js';
 import { runBatches, type WorkItem } from '../translate/run-batches.js';
-import type { TranslationRequest, Translator } from '../translate/translator.js';
+import type { GlossaryEntry, TranslationRequest, Translator } from '../translate/translator.js';
 import { validateTranslation } from '../translate/validate-translation.js';
 import { estimatePlan } from './estimate-plan.js';
 import { loadDocument, pathSettings, readSource, type LoadedDocument, type ParsedSource } from './load-document.js';
@@ -37,6 +37,8 @@ export interface SiteReporter {
 export interface TranslateSiteOptions extends Omit<TranslateOptions, 'to' | 'reporter'> {
   files: readonly string[];
   targets: readonly LanguageCode[];
+  /** A glossary per target language; a language not in it gets `glossary`. */
+  glossaries?: ReadonlyMap<LanguageCode, GlossaryEntry[]>;
   reporter?: SiteReporter;
 }
 
@@ -213,7 +215,7 @@ export async function translateSite(options: TranslateSiteOptions): Promise<Site
           items: jobs.flatMap((job) => [...job.groups.values()].map((g) => g.item)),
           source: options.from,
           target: to,
-          glossary: options.glossary,
+          glossary: options.glossaries?.get(to) ?? options.glossary,
           concurrency: options.concurrency,
           limit,
           timeoutMs: options.timeoutMs,

@@ -230,3 +230,29 @@ describe('more layouts through the CLI', () => {
     expect((await bitext(dir, ['status'])).stderr).toContain('config field "to" must be a string or a non-empty list of strings');
   });
 });
+
+describe('several languages, one glossary per pair', () => {
+  it('a glossary path with {to} gives each language its own glossary; a dry run estimates shared requests', async () => {
+    const files: Record<string, string> = {
+      'bitext.config.json': JSON.stringify({ to: ['en', 'ja'], content: ['content/**/*.md'], glossary: 'glossary.{from}-{to}.yaml' }),
+      'glossary.zh-en.yaml': '- source: 文章\n  target: article\n',
+      'glossary.zh-ja.yaml': '- source: 文章\n  target: 記事\n',
+    };
+    for (let i = 0; i < 5; i++) files[`content/p${i}/index.md`] = page(`P${i}`);
+    const dir = tempProject(files);
+    const dry = await bitext(dir, ['translate', '--dry-run', '--translator', 'pseudo']);
+    expect(dry.code).toBe(0);
+    expect(dry.stdout).toContain('en: would send 20 segment(s) of 5 document(s) to pseudo');
+    expect(dry.stdout).toMatch(/ja: would send 20 segment\(s\) of 5 document\(s\) to pseudo: \d+ characters, about \d+ input tokens, 1 request\(s\) in all/);
+    expect(existsSync(join(dir, 'translations'))).toBe(false);
+
+    await bitext(dir, ['translate', '--translator', 'pseudo']);
+    // The pseudo translator keeps no glossary term, so each language's check names its own term.
+    const check = await bitext(dir, ['check', '--json']);
+    const findings = JSON.parse(check.stdout).findings as { check: string; language: string; message: string }[];
+    const glossary = findings.filter((f) => f.check === 'glossary');
+    expect(glossary.some((f) => f.language === 'en' && f.message.includes('article'))).toBe(true);
+    expect(glossary.some((f) => f.language === 'ja' && f.message.includes('記事'))).toBe(true);
+    expect(glossary.some((f) => f.language === 'ja' && f.message.includes('article'))).toBe(false);
+  });
+});

@@ -1,8 +1,7 @@
 import { loadSite } from '../../engine/load-site.js';
 import { checkDocument } from '../../engine/review-document.js';
-import { glossaryFor } from '../../store/read-glossary.js';
 import { EXIT, type CliIo } from '../cli-io.js';
-import { resolveSettings, type CommonFlags } from '../resolve-settings.js';
+import { glossariesFor, resolveSettings, type CommonFlags } from '../resolve-settings.js';
 
 interface CheckFlags extends CommonFlags {
   glossary?: string;
@@ -12,7 +11,7 @@ interface CheckFlags extends CommonFlags {
 /** `bitext check`: quality checks on every translated pair, in every file and language; exit 1 when anything is found. */
 export async function checkCommand(files: string[], flags: CheckFlags, io: CliIo): Promise<number> {
   const settings = await resolveSettings(flags, files, io);
-  const glossary = await glossaryFor(flags.glossary, settings.config.glossary, io.cwd);
+  const glossaries = await glossariesFor(flags.glossary, settings, io.cwd);
   const all = [];
   const site = await loadSite(settings.files, settings.targets, settings);
   for (const document of site.documents) {
@@ -20,7 +19,7 @@ export async function checkCommand(files: string[], flags: CheckFlags, io: CliIo
       io.stderr.write(`${document.sourceDisplay}: no bilingual document yet (${document.bilingualDisplay}); run \`bitext translate\` first\n`);
       continue;
     }
-    for (const finding of checkDocument(document, glossary)) all.push({ ...finding, file: document.bilingualDisplay, language: document.header.to });
+    for (const finding of checkDocument(document, glossaries.get(document.header.to) ?? [])) all.push({ ...finding, file: document.bilingualDisplay, language: document.header.to });
   }
   if (flags.json) {
     io.stdout.write(`${JSON.stringify({ findings: all, summary: { findings: all.length } }, null, 2)}\n`);

@@ -1,11 +1,11 @@
 import type { TranslateReport } from '../../engine/translate-document.js';
+import { estimatePlan } from '../../engine/estimate-plan.js';
 import { translateSite } from '../../engine/translate-site.js';
 import { displayPath } from '../../store/project-paths.js';
-import { glossaryFor } from '../../store/read-glossary.js';
 import { loadTranslator } from '../../translate/load-translator.js';
 import { EXIT, type CliIo } from '../cli-io.js';
 import { siteProgressReporter } from '../progress-line.js';
-import { environmentWithKeys, positiveInteger, resolveSettings, type CommonFlags } from '../resolve-settings.js';
+import { environmentWithKeys, glossariesFor, positiveInteger, resolveSettings, type CommonFlags } from '../resolve-settings.js';
 import { redactingWriter } from '../secrets.js';
 
 interface TranslateFlags extends CommonFlags {
@@ -43,7 +43,7 @@ export async function translateCommand(files: string[], flags: TranslateFlags, i
   // A dry run sends nothing, so it can estimate a service's cost before its key is set up.
   const adapterEnv = flags.dryRun && DRY_RUN_KEYS[translatorSpec] && !env[DRY_RUN_KEYS[translatorSpec]] ? { ...env, [DRY_RUN_KEYS[translatorSpec]]: 'dry-run-without-key' } : env;
   const translator = await loadTranslator(translatorSpec, { env: adapterEnv, settings: translatorSettings, cwd: io.cwd, ...(model ? { model } : {}) });
-  const glossary = await glossaryFor(flags.glossary, config.glossary, io.cwd);
+  const glossaries = await glossariesFor(flags.glossary, settings, io.cwd);
   const concurrency = flags.concurrency ? positiveInteger(flags.concurrency, '--concurrency') : (config.concurrency ?? 4);
   const timeoutMs = (flags.timeout ? positiveInteger(flags.timeout, '--timeout') : (config.timeoutSeconds ?? 120)) * 1000;
   const maxAttempts = flags.maxAttempts ? positiveInteger(flags.maxAttempts, '--max-attempts') : 4;
@@ -51,7 +51,7 @@ export async function translateCommand(files: string[], flags: TranslateFlags, i
   const started = performance.now();
   const reporter = siteProgressReporter(io.stderr, err);
   const site = await translateSite({
-    ...settings, translator, glossary, force: Boolean(flags.force), dryRun: Boolean(flags.dryRun), validate: flags.validate,
+    ...settings, translator, glossary: [], glossaries, force: Boolean(flags.force), dryRun: Boolean(flags.dryRun), validate: flags.validate,
     concurrency, timeoutMs, maxAttempts, reporter, ...(io.signal ? { signal: io.signal } : {}),
   });
   reporter.end();
@@ -61,6 +61,14 @@ export async function translateCommand(files: string[], flags: TranslateFlags, i
     if (!flags.json) out(flags.dryRun ? describeDryRun(report, translator.name) : describeRun(report, seconds, io.cwd, site.documents.length > 1));
     const conflicts = report.statuses.filter((s) => s === 'conflict').length;
     if (report.failed.length > 0 || conflicts > 0 || report.stoppedBy) code = EXIT.problems;
+  }
+  if (!flags.json && flags.dryRun && site.documents.length > 1) {
+    // Documents of one language pair share requests, so the total is estimated over all of them.
+    for (const to of settings.targets) {
+      const reports = site.documents.filter((r) => r.document.header.to === to);
+      const total = estimatePlan(reports.flatMap((r) => r.plan.send), translator.limits, settings.from);
+      out(`${to}: would send ${total.segments} segment(s) of ${reports.length} document(s) to ${translator.name}: ${total.characters} characters, about ${total.estimatedTokens} input tokens, ${total.requests} request(s) in all\n`);
+    }
   }
   if (!flags.json && !flags.dryRun && site.documents.length > 1) {
     const { usage } = site;
