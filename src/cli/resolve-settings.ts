@@ -52,7 +52,8 @@ export async function resolveSettings(flags: CommonFlags, files: string[], io: C
   checkLayout(layout, configPath ? relative(io.cwd, configPath) : undefined);
   const patterns = config.content ?? [];
   const fromConfig = files.length === 0;
-  let chosen = fromConfig ? await findSources(patterns, config.exclude ?? [], io.cwd) : files;
+  // The same file named twice (`a.md ./a.md`) is one file.
+  let chosen = fromConfig ? await findSources(patterns, config.exclude ?? [], io.cwd) : [...new Map(files.map((f) => [resolve(io.cwd, f), f])).values()];
   if (fromConfig && chosen.length === 0) {
     throw new UsageError(patterns.length ? `"content" (${patterns.join(', ')}) matches no file` : 'no files given', {}, 'Name a Markdown file, or list your files (or globs such as "content/**/*.md") under "content" in bitext.config.json.');
   }

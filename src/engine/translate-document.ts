@@ -29,7 +29,9 @@ export interface TranslateReport {
   translated: number;
   reused: number;
   failed: { id: string; reason: string }[];
+  /** Requests that carried this document's segments (a request may carry several documents). */
   requests: number;
+  /** This document's share of the usage of those requests. */
   usage: { inputTokens: number; outputTokens: number; characters: number };
   /** Why the translator stopped the run early (quota, auth...). */
   stoppedBy?: string;

@@ -226,7 +226,10 @@ export async function translateSite(options: TranslateSiteOptions): Promise<Site
             if ('problem' in unmasked) return unmasked.problem;
             return options.validate ? validateTranslation(item.text, text, options.from, to) : undefined;
           },
+          // Marks the work and returns at once: the writer saves every document that changed
+          // meanwhile in one round, so replies arriving together cost one round of writes.
           onBatchDone: async (results) => {
+            if (writeError) throw writeError.error;
             const touched = new Set<Job>();
             for (const { id, text } of results) {
               const job = owner.get(id);
@@ -242,7 +245,7 @@ export async function translateSite(options: TranslateSiteOptions): Promise<Site
             line.segmentsDone += results.length;
             settle(results.map((r) => r.id));
             reportProgress();
-            await save();
+            saveInBackground();
           },
           onFailed: (failures) => {
             line.failed += failures.length;
