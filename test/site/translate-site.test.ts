@@ -256,3 +256,38 @@ describe('several languages, one glossary per pair', () => {
     expect(glossary.some((f) => f.language === 'ja' && f.message.includes('article'))).toBe(false);
   });
 });
+
+describe('one request pool for the whole run', () => {
+  it('--concurrency bounds the requests in flight across documents and languages, and is reached', async () => {
+    const files: Record<string, string> = {
+      'bitext.config.json': JSON.stringify({ to: ['en', 'ja'], content: ['content/**/*.md'] }),
+      // One segment per request, a short wait in each: many requests overlap if the pool lets them.
+      'counting-translator.mjs': `import { appendFileSync } from 'node:fs';
+let inFlight = 0;
+export function createTranslator({ cwd }) {
+  return {
+    name: 'counting',
+    limits: { maxSegmentsPerRequest: 1, maxCharactersPerRequest: 10000 },
+    async translate({ target, segments }) {
+      inFlight += 1;
+      appendFileSync(cwd + '/in-flight.log', inFlight + '\\n');
+      await new Promise((r) => setTimeout(r, 20));
+      inFlight -= 1;
+      return { translations: segments.map((s) => ({ id: s.id, text: target.toUpperCase() + ' ' + s.text.replace(/[\\u3400-\\u9fff]+/g, 'x') })) };
+    },
+  };
+}
+`,
+    };
+    for (let i = 0; i < 3; i++) files[`content/p${i}/index.md`] = page(`P${i}`);
+    const dir = tempProject(files);
+    const result = await bitext(dir, ['translate', '--translator', './counting-translator.mjs', '--concurrency', '3']);
+    expect(result.stderr).not.toContain('bitext:');
+    expect(result.code).toBe(0);
+    const counts = readText(dir, 'in-flight.log').trim().split('\n').map(Number);
+    expect(counts).toHaveLength(24);
+    expect(Math.max(...counts)).toBe(3);
+    expect(readText(dir, 'translations/p2/index.ja.md')).toContain('JA ');
+    expect(readText(dir, 'translations/p2/index.en.md')).toContain('EN ');
+  });
+});
