@@ -291,3 +291,24 @@ export function createTranslator({ cwd }) {
     expect(readText(dir, 'translations/p2/index.en.md')).toContain('EN ');
   });
 });
+
+describe('diff and accept on nested paths and several languages', () => {
+  it('diff shows each language\'s stale segment; accept --to takes one language only', async () => {
+    const dir = tempProject({ 'bitext.config.json': JSON.stringify({ to: ['en', 'ja'], content: ['content/**/*.md'] }), 'content/a/b/index.md': page('DEEP') });
+    expect((await bitext(dir, ['translate', '--translator', 'pseudo'])).code).toBe(0);
+    writeFile(dir, 'content/a/b/index.md', page('DEEP').replace('第一段', '第一小段'));
+    const diff = await bitext(dir, ['diff', '--json']);
+    const stale = JSON.parse(diff.stdout).segments as { id: string; language: string; source: string }[];
+    expect(stale.map((s) => s.language).sort()).toEqual(['en', 'ja']);
+    expect(new Set(stale.map((s) => s.source))).toEqual(new Set(['content/a/b/index.md']));
+    expect((await bitext(dir, ['diff'])).stdout).toMatch(/content\/a\/b\/index\.md:\d+ \(ja\)/);
+
+    const id = stale[0]?.id ?? '';
+    const accept = await bitext(dir, ['accept', id, '--file', 'content/a/b/index.md', '--to', 'ja']);
+    expect(accept.code).toBe(0);
+    expect(accept.stdout).toContain('translations/a/b/index.zh-ja.md: accepted 1 segment(s)');
+    const status = JSON.parse((await bitext(dir, ['status', '--json'])).stdout);
+    expect(status.languages.ja.stale).toBe(0);
+    expect(status.languages.en.stale).toBe(1);
+  });
+});
