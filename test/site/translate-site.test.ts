@@ -106,13 +106,24 @@ describe('translating a whole site in one run', () => {
     expect(result.code).toBe(0);
     // 12 documents × 4 segments × 2 languages fit in a few requests, not 24.
     expect(result.stdout).toMatch(/24 document\(s\) in en, ja: 96 translated, 0 from memory, 0 failed; [2-6] request\(s\)/);
-    const sent = recorder.sent();
+    const sent = recorder.sent() as { id: string; text: string; context?: { before: string[]; after: string[] } }[];
     expect(sent).toHaveLength(96);
+
     expect(new Set(sent.map((s) => s.id)).size).toBe(96);
     for (let i = 0; i < 12; i++) {
       expect(readText(dir, `translations/p${i}/index.ja.md`)).toContain(`DOC${i}`);
       expect(new Set(readText(dir, `translations/p${i}/index.ja.md`).match(/DOC\d+/g))).toEqual(new Set([`DOC${i}`]));
     }
+
+    // Two documents edited: both paragraphs share one request, each with its own neighbours.
+    for (const i of [3, 7]) writeFile(dir, `content/p${i}/index.md`, page(`DOC${i}`).replace('的第一段', '的新第一段'));
+    const again = await bitext(dir, ['translate', '--translator', 'command', '--command', recorder.command, '--to', 'en']);
+    expect(again.stdout).toContain('1 request(s)');
+    const edited = recorder.sent().slice(96) as { text: string; context?: { before: string[]; after: string[] } }[];
+    expect(edited.map((s) => [s.text, s.context])).toEqual([3, 7].map((i) => [
+      `这是 DOC${i} 的新第一段。`,
+      { before: [`标题 DOC${i}`], after: [`这是 DOC${i} 的第二段。`] },
+    ]));
   });
 });
 
