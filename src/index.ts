@@ -30,6 +30,7 @@ export { renderReviewHtml } from './review/render-review-html.js';
 
 export { loadDocument, type LoadedDocument, type DocumentSettings } from './engine/load-document.js';
 export { translateDocument, type TranslateOptions, type TranslateReport } from './engine/translate-document.js';
+export { translateSite, type TranslateSiteOptions, type SiteReport } from './engine/translate-site.js';
 export { describeStatus } from './engine/describe-status.js';
 export { runCli } from './cli/run-cli.js';
 export type { CliIo } from './cli/cli-io.js';

@@ -9,7 +9,7 @@ const VERSION = '0.1.0';
 function withCommonOptions(command: Command): Command {
   return command
     .option('--from <lang>', 'source language (default: zh, or "from" in the config)')
-    .option('--to <lang>', 'target language (default: en, or "to" in the config)')
+    .option('--to <langs>', 'target language, or several: en,ja (default: en, or "to" in the config)')
     .option('--out <dir>', 'folder for translations (default: translations)')
     .option('--config <file>', 'config file (default: bitext.config.json or .bitext.json if present)')
     .option('--verbose', 'show stack traces and more detail');
@@ -47,7 +47,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     .option('--translator <name>', 'auto | pseudo | openai | deepl | anthropic | command | ./your-module.js')
     .option('--model <name>', 'model for LLM translators')
     .option('--command <shell>', 'shell command for --translator command')
-    .option('--concurrency <n>', 'requests in flight at once')
+    .option('--concurrency <n>', 'requests in flight at once, across all files and languages')
     .option('--glossary <file>', 'glossary file (YAML or JSON)')
     .option('--timeout <seconds>', 'time limit for one request')
     .option('--max-attempts <n>', 'attempts per segment before it counts as failed')

@@ -1,11 +1,10 @@
-import { dirname } from 'node:path';
 import { UsageError } from '../model/errors.js';
 import type { SegmentId } from '../model/types.js';
 import { translationOrigin } from '../plan/document-state.js';
 import type { SegmentUpdate } from '../plan/next-document.js';
 import { memoryKey, type TranslationMemory } from '../plan/translation-memory.js';
 import { mergeIntoMemoryFile } from '../store/memory-file.js';
-import { displayPath, memoryPath } from '../store/project-paths.js';
+import { displayPath } from '../store/project-paths.js';
 import { findEntry } from './edit-segment.js';
 import type { DocumentSettings, LoadedDocument } from './load-document.js';
 import { saveBilingual, saveTarget } from './save-document.js';
@@ -59,7 +58,7 @@ export async function writeAccepted(document: LoadedDocument, plan: AcceptPlan, 
   const wrote: string[] = [];
   await saveBilingual(document, plan.updates, wrote);
   await saveTarget(document, plan.updates, wrote);
-  const memoryFile = memoryPath(dirname(document.paths.bilingual));
+  const memoryFile = document.paths.memory;
   await mergeIntoMemoryFile(memoryFile, displayPath(memoryFile, cwd), plan.learned);
   return wrote;
 }

@@ -1,4 +1,4 @@
-import { dirname, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { UsageError } from '../model/errors.js';
 import { HUMAN_ORIGIN, type SegmentId, type SourceSegment } from '../model/types.js';
 import { parseMarkdown } from '../parse/parse-markdown.js';
@@ -8,7 +8,7 @@ import { memoryKey, type TranslationMemory } from '../plan/translation-memory.js
 import { segmentDocument } from '../segment/segment-document.js';
 import { acquireLock } from '../store/document-lock.js';
 import { mergeIntoMemoryFile } from '../store/memory-file.js';
-import { displayPath, memoryPath } from '../store/project-paths.js';
+import { displayPath } from '../store/project-paths.js';
 import { readTextFile } from '../store/read-text-file.js';
 import { loadDocument, type DocumentSettings, type LoadedDocument } from './load-document.js';
 import { pairBlocks, type BlockPairing } from './pair-blocks.js';
@@ -98,7 +98,7 @@ export async function adoptTranslation(sourceArg: string, translationArg: string
         const update = updates.get(entry.id);
         if (update?.type === 'translation') learned.set(memoryKey(settings.from, settings.to, entry.segment.hash), { source: entry.segment.text, translation: update.text, origin: HUMAN_ORIGIN });
       }
-      const memoryFile = memoryPath(dirname(document.paths.bilingual));
+      const memoryFile = document.paths.memory;
       await mergeIntoMemoryFile(memoryFile, displayPath(memoryFile, settings.cwd), learned);
     } finally {
       await release();

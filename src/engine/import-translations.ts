@@ -1,4 +1,3 @@
-import { dirname } from 'node:path';
 import type { ImportedFile, ImportedUnit } from '../formats/exchange-types.js';
 import type { Origin, SegmentId } from '../model/types.js';
 import type { SegmentState } from '../plan/document-state.js';
@@ -7,7 +6,7 @@ import { memoryKey, type TranslationMemory } from '../plan/translation-memory.js
 import { unmaskTranslation } from '../segment/mask-protected.js';
 import { acquireLock, type ReleaseLock } from '../store/document-lock.js';
 import { mergeIntoMemoryFile } from '../store/memory-file.js';
-import { displayPath, memoryPath } from '../store/project-paths.js';
+import { displayPath } from '../store/project-paths.js';
 import { maskEntry } from './export-document.js';
 import type { LoadedDocument } from './load-document.js';
 import { saveBilingual, saveTarget } from './save-document.js';
@@ -115,7 +114,7 @@ async function writeImport(plan: ImportPlan, cwd: string): Promise<string[]> {
     if (update?.type !== 'translation') continue;
     learned.set(memoryKey(document.header.from, document.header.to, entry.segment.hash), { source: entry.segment.text, translation: update.text, origin: update.origin });
   }
-  const memoryFile = memoryPath(dirname(document.paths.bilingual));
+  const memoryFile = document.paths.memory;
   await mergeIntoMemoryFile(memoryFile, displayPath(memoryFile, cwd), learned);
   return wrote;
 }

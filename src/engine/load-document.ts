@@ -1,4 +1,5 @@
-import { resolve } from 'node:path';
+import { access } from 'node:fs/promises';
+import { dirname, resolve } from 'node:path';
 import { parseBilingual } from '../bilingual/parse-bilingual.js';
 import { InputError } from '../model/errors.js';
 import type { BilingualDocument, LanguageCode, SourceSegment } from '../model/types.js';
@@ -7,7 +8,7 @@ import { parseMarkdown } from '../parse/parse-markdown.js';
 import { buildDocumentState, type DocumentState } from '../plan/document-state.js';
 import { hashFile } from '../segment/hash-text.js';
 import { segmentDocument } from '../segment/segment-document.js';
-import { displayPath, documentPaths, type DocumentPaths } from '../store/project-paths.js';
+import { displayPath, documentPaths, type DocumentPaths, type PathSettings } from '../store/project-paths.js';
 import { readTextFile, readTextFileIfExists } from '../store/read-text-file.js';
 
 /** Where and in which languages a command works. */
@@ -17,6 +18,38 @@ export interface DocumentSettings {
   to: LanguageCode;
   outDir: string;
   frontMatterFields: readonly string[];
+  /** The content root the tree under `outDir` mirrors (relative to cwd); default: the source's own folder. */
+  root?: string;
+  /** Where translated versions go (see `documentPaths`); default `mirror`. */
+  layout?: string;
+}
+
+/** A source file read and segmented once, whatever the number of target languages. */
+export interface ParsedSource {
+  sourcePath: string;
+  sourceDisplay: string;
+  source: DecodedSource;
+  segments: SourceSegment[];
+}
+
+/** Reads and segments a source file; an unreadable or unparsable file is an InputError. */
+export async function readSource(sourceArg: string, settings: DocumentSettings): Promise<ParsedSource> {
+  const sourcePath = resolve(settings.cwd, sourceArg);
+  const sourceDisplay = displayPath(sourcePath, settings.cwd);
+  const source = await readTextFile(sourcePath, sourceDisplay);
+  const segments = segmentDocument(source.text, parseMarkdown(source.text), { file: sourceDisplay, frontMatterFields: settings.frontMatterFields });
+  return { sourcePath, sourceDisplay, source, segments };
+}
+
+/** The path settings of a command, absolute. */
+export function pathSettings(settings: DocumentSettings, sourcePath: string): PathSettings {
+  return {
+    root: settings.root !== undefined ? resolve(settings.cwd, settings.root) : dirname(sourcePath),
+    outDir: resolve(settings.cwd, settings.outDir),
+    layout: settings.layout ?? 'mirror',
+    cwd: settings.cwd,
+    from: settings.from,
+  };
 }
 
 /** A source file read, segmented and lined up with its bilingual document. */
@@ -34,15 +67,15 @@ export interface LoadedDocument {
   header: Omit<BilingualDocument, 'segments'>;
 }
 
-/** Reads everything a command needs about one source file; writes nothing. */
-export async function loadDocument(sourceArg: string, settings: DocumentSettings): Promise<LoadedDocument> {
-  const sourcePath = resolve(settings.cwd, sourceArg);
-  const sourceDisplay = displayPath(sourcePath, settings.cwd);
-  const paths = documentPaths(sourcePath, resolve(settings.cwd, settings.outDir), settings.from, settings.to);
+/**
+ * Reads everything a command needs about one source file in one language pair; writes nothing.
+ * Pass `parsed` to reuse a source already read for another language.
+ */
+export async function loadDocument(sourceArg: string, settings: DocumentSettings, parsed?: ParsedSource): Promise<LoadedDocument> {
+  const { sourcePath, sourceDisplay, source, segments } = parsed ?? (await readSource(sourceArg, settings));
+  const paths = documentPaths(sourcePath, pathSettings(settings, sourcePath), settings.to);
   const bilingualDisplay = displayPath(paths.bilingual, settings.cwd);
 
-  const source = await readTextFile(sourcePath, sourceDisplay);
-  const segments = segmentDocument(source.text, parseMarkdown(source.text), { file: sourceDisplay, frontMatterFields: settings.frontMatterFields });
   const bilingualFile = await readTextFileIfExists(paths.bilingual, bilingualDisplay);
   const stored = bilingualFile ? parseBilingual(bilingualFile.text, bilingualDisplay) : undefined;
   if (stored && (stored.from !== settings.from || stored.to !== settings.to)) {
@@ -50,6 +83,14 @@ export async function loadDocument(sourceArg: string, settings: DocumentSettings
       `this bilingual document is ${stored.from}→${stored.to}, but the command works ${settings.from}→${settings.to}`,
       { file: bilingualDisplay, line: 1 },
       `Pass --from ${stored.from} --to ${stored.to}, or use another --out folder.`,
+    );
+  }
+  // Two sources must never share a bilingual document: the other one's translations would be lost.
+  if (stored && stored.sourcePath !== sourceDisplay && (await exists(resolve(settings.cwd, stored.sourcePath)))) {
+    throw new InputError(
+      `this bilingual document belongs to ${stored.sourcePath}, which still exists, not to ${sourceDisplay}`,
+      { file: bilingualDisplay, line: 1 },
+      `Nothing was written. To move the translations to ${sourceDisplay}, run \`bitext mv ${stored.sourcePath} ${sourceDisplay}\`; otherwise set "root" or "layout" so that the two files get different outputs.`,
     );
   }
   return {
@@ -63,4 +104,8 @@ export async function loadDocument(sourceArg: string, settings: DocumentSettings
     state: buildDocumentState(segments, stored),
     header: { sourcePath: sourceDisplay, sourceFileHash: hashFile(source.text), from: settings.from, to: settings.to },
   };
+}
+
+async function exists(path: string): Promise<boolean> {
+  return access(path).then(() => true, () => false);
 }

@@ -5,9 +5,16 @@ import { UsageError } from '../model/errors.js';
 /** Settings from `bitext.config.json` (or `.bitext.json`); command-line flags override them. */
 export interface BitextConfig {
   from?: string;
-  to?: string;
-  /** Source files translated when a command is given none. */
+  /** One target language, or several: `["en", "ja"]`. */
+  to?: string | string[];
+  /** Source files or glob patterns a command works on when given none. */
   content?: string[];
+  /** Globs of files left out of `content`. */
+  exclude?: string[];
+  /** The folder the content tree is taken relative to (default: the common folder of `content`). */
+  root?: string;
+  /** Where translated versions go: `mirror`, `hugo`, `hugo-content-dirs`, `docusaurus`, `vitepress` or a template. */
+  layout?: string;
   out?: string;
   translator?: string;
   model?: string;
@@ -21,8 +28,8 @@ export interface BitextConfig {
   envFile?: string;
 }
 
-const FIELDS: Record<keyof BitextConfig, 'string' | 'strings' | 'number' | 'object'> = {
-  from: 'string', to: 'string', content: 'strings', out: 'string', translator: 'string', model: 'string',
+const FIELDS: Record<keyof BitextConfig, 'string' | 'strings' | 'string or strings' | 'number' | 'object'> = {
+  from: 'string', to: 'string or strings', content: 'strings', exclude: 'strings', root: 'string', layout: 'string', out: 'string', translator: 'string', model: 'string',
   translatorOptions: 'object', glossary: 'string', frontMatterFields: 'strings', concurrency: 'number',
   timeoutSeconds: 'number', envFile: 'string',
 };
@@ -57,12 +64,14 @@ function checkConfig(text: string, file: string): BitextConfig {
   for (const [key, field] of Object.entries(value)) {
     const expected = FIELDS[key as keyof BitextConfig];
     if (!expected) throw new UsageError(`unknown config field "${key}"`, { file }, `Known fields: ${Object.keys(FIELDS).join(', ')}.`);
+    const isStrings = Array.isArray(field) && field.every((f) => typeof f === 'string');
     const ok =
       expected === 'string' ? typeof field === 'string'
+      : expected === 'string or strings' ? typeof field === 'string' || (isStrings && field.length > 0)
       : expected === 'number' ? typeof field === 'number' && field > 0
-      : expected === 'strings' ? Array.isArray(field) && field.every((f) => typeof f === 'string')
+      : expected === 'strings' ? isStrings
       : typeof field === 'object' && field !== null && !Array.isArray(field);
-    if (!ok) throw new UsageError(`config field "${key}" must be ${expected === 'strings' ? 'a list of strings' : expected === 'object' ? 'an object' : `a ${expected}`}`, { file });
+    if (!ok) throw new UsageError(`config field "${key}" must be ${expected === 'strings' ? 'a list of strings' : expected === 'string or strings' ? 'a string or a non-empty list of strings' : expected === 'object' ? 'an object' : `a ${expected}`}`, { file });
   }
   return value as BitextConfig;
 }

@@ -42,7 +42,10 @@ export function buildLlmPrompt(request: TranslationRequest): LlmPrompt {
   if (hasPrevious) {
     rules.push('Some segments have an entry in "previous": the source text changed since an earlier translation. For those, make the smallest edit to the old translation that makes it match the new source; keep its wording wherever the meaning did not change.');
   }
-  if (request.context.before.length > 0 || request.context.after.length > 0) {
+  const perSegment = request.segments.some((s) => s.context);
+  if (perSegment) {
+    rules.push('The segments may come from several documents. "context" gives, for some segment ids, the source paragraphs just before and after that segment in its document, for reference only (pronouns, terminology, tone). Do not translate them and do not include them in the reply.');
+  } else if (request.context.before.length > 0 || request.context.after.length > 0) {
     rules.push('"context_before" and "context_after" are the neighbouring source paragraphs, for reference only (pronouns, terminology, tone). Do not translate them and do not include them in the reply.');
   }
 
@@ -66,8 +69,20 @@ export function buildLlmPrompt(request: TranslationRequest): LlmPrompt {
       ...(g.note ? { note: g.note } : {}),
     }));
   }
-  if (request.context.before.length > 0) data['context_before'] = request.context.before;
-  if (request.context.after.length > 0) data['context_after'] = request.context.after;
+  if (perSegment) {
+    data['context'] = Object.fromEntries(
+      request.segments.flatMap((s) => {
+        if (!s.context) return [];
+        const entry: Record<string, string> = {};
+        if (s.context.before.length > 0) entry['before'] = s.context.before.join('\n\n');
+        if (s.context.after.length > 0) entry['after'] = s.context.after.join('\n\n');
+        return [[s.id, entry]];
+      }),
+    );
+  } else {
+    if (request.context.before.length > 0) data['context_before'] = request.context.before;
+    if (request.context.after.length > 0) data['context_after'] = request.context.after;
+  }
 
   return {
     system: rules.join('\n\n'),

@@ -1,4 +1,4 @@
-import pLimit from 'p-limit';
+import pLimit, { type LimitFunction } from 'p-limit';
 import { abortableSleep } from './abortable-sleep.js';
 import { backoffDelay, capRetryAfter } from './backoff.js';
 import { filterGlossary } from './filter-glossary.js';
@@ -20,6 +20,11 @@ export interface WorkItem {
   id: string;
   text: string;
   previous?: { source: string; translation: string };
+  /** This segment's own neighbouring source paragraphs, read-only (batches may span documents). */
+  context?: { before: string[]; after: string[] };
+  /** Which document and where in it: neighbours in the same request need no context repeated. */
+  document?: string;
+  position?: number;
 }
 
 /** Counters reported after every request, for a progress bar. */
@@ -38,18 +43,28 @@ export interface RunBatchesOptions {
   target: string;
   /** Full glossary; each request gets only the entries whose source term occurs in its texts. */
   glossary: GlossaryEntry[];
-  /** Read-only neighbouring source text for the segments of one request. */
-  context: (ids: string[]) => { before: string[]; after: string[] };
+  /**
+   * Read-only neighbouring source text for the segments of one request. Default: the context of
+   * the request's first and last items.
+   */
+  context?: (ids: string[]) => { before: string[]; after: string[] };
   /** Requests in flight at once (at least 1). */
   concurrency: number;
+  /** A request pool shared with other runs, so `concurrency` holds across languages; overrides `concurrency`. */
+  limit?: LimitFunction;
   /** Per-request time limit; past it the request is aborted and counts as a `timeout`. */
   timeoutMs: number;
   /** Attempts per segment, the first included. */
   maxAttempts: number;
   /** Returns a problem message for an unacceptable translation; absent = accept anything non-empty. */
   validate?: (item: WorkItem, text: string) => string | undefined;
-  /** Persists one request's good translations; awaited, and never called twice at once. */
+  /**
+   * Persists one request's good translations; never called twice at once, and never holding a
+   * request slot: the next request does not wait for the disk. Awaited before the run returns.
+   */
   onBatchDone: (results: { id: string; text: string }[]) => Promise<void>;
+  /** Items that failed for good (out of attempts, stopped, cancelled). */
+  onFailed?: (failures: { id: string; reason: string }[]) => void;
   onProgress?: (p: BatchProgress) => void;
   /** Called before each retry; `attempt` is the attempt about to be made (2 for the first retry). */
   onRetry?: (info: { attempt: number; delayMs: number; reason: string }) => void;
@@ -113,7 +128,13 @@ export async function runBatches(options: RunBatchesOptions): Promise<RunBatches
     options.onProgress?.({ done: translated.size, total: items.length, failed: failed.size, requests });
   };
   const fail = (group: readonly Pending[], reason: string): void => {
-    for (const p of group) if (!translated.has(p.item.id)) failed.set(p.item.id, reason);
+    const now: { id: string; reason: string }[] = [];
+    for (const p of group) {
+      if (translated.has(p.item.id) || failed.has(p.item.id)) continue;
+      failed.set(p.item.id, reason);
+      now.push({ id: p.item.id, reason });
+    }
+    if (now.length > 0) options.onFailed?.(now);
   };
   const haltReason = (): string | undefined => {
     if (options.signal?.aborted) return 'cancelled';
@@ -122,12 +143,19 @@ export async function runBatches(options: RunBatchesOptions): Promise<RunBatches
     return undefined;
   };
 
-  // onBatchDone calls are chained so the engine never writes two batches at once.
+  // onBatchDone calls are chained so the engine never writes two batches at once, and run
+  // outside the request slots: a slow disk never delays the next request.
   let persistChain: Promise<void> = Promise.resolve();
-  const persist = (results: { id: string; text: string }[]): Promise<void> => {
-    const run = persistChain.then(() => options.onBatchDone(results));
-    persistChain = run.catch(() => undefined);
-    return run;
+  const persist = (results: { id: string; text: string }[]): void => {
+    persistChain = persistChain.then(async () => {
+      if (fatal) return;
+      try {
+        await options.onBatchDone(results);
+      } catch (error) {
+        fatal ??= { error };
+        halt.abort();
+      }
+    });
   };
 
   /** One request for `group`: the reply, or why there is none. */
@@ -138,8 +166,8 @@ export async function runBatches(options: RunBatchesOptions): Promise<RunBatches
     const request: TranslationRequest = {
       source: options.source,
       target: options.target,
-      segments: group.map((p) => toSegment(p.item)),
-      context: options.context(ids),
+      segments: group.map((p, index) => toSegment(p.item, group[index - 1]?.item, group[index + 1]?.item)),
+      context: options.context ? options.context(ids) : { before: group[0]?.item.context?.before ?? [], after: group[group.length - 1]?.item.context?.after ?? [] },
       glossary: filterGlossary(options.glossary, texts),
       signal: timer.signal,
     };
@@ -201,14 +229,7 @@ export async function runBatches(options: RunBatchesOptions): Promise<RunBatches
 
       const { good, bad } = checkReply(pending, outcome, validate);
       for (const result of good) translated.set(result.id, result.text);
-      if (good.length > 0 && !fatal) {
-        try {
-          await persist(good);
-        } catch (error) {
-          fatal ??= { error };
-          halt.abort();
-        }
-      }
+      if (good.length > 0 && !fatal) persist(good);
       // Only what came back wrong is asked again, without the rest, each with its own attempt
       // count. No pause: the service answered fine, the answer was just incomplete.
       const retry: Pending[] = [];
@@ -245,7 +266,7 @@ export async function runBatches(options: RunBatchesOptions): Promise<RunBatches
     }
   };
 
-  const limit = pLimit(Math.max(1, Math.floor(options.concurrency)));
+  const limit = options.limit ?? pLimit(Math.max(1, Math.floor(options.concurrency)));
   const batches = makeBatches(items, translator.limits);
   report();
   try {
@@ -263,6 +284,7 @@ export async function runBatches(options: RunBatchesOptions): Promise<RunBatches
         }),
       ),
     );
+    await persistChain;
   } finally {
     options.signal?.removeEventListener('abort', onCallerAbort);
   }
@@ -287,8 +309,20 @@ export async function runBatches(options: RunBatchesOptions): Promise<RunBatches
   };
 }
 
-function toSegment(item: WorkItem): RequestSegment {
-  return item.previous ? { id: item.id, text: item.text, previous: item.previous } : { id: item.id, text: item.text };
+/**
+ * The segment as sent, with its own context; a neighbour that is itself in the request is not
+ * repeated as context, so a batch of consecutive paragraphs costs no more than before.
+ */
+function toSegment(item: WorkItem, before: WorkItem | undefined, after: WorkItem | undefined): RequestSegment {
+  const segment: RequestSegment = { id: item.id, text: item.text };
+  if (item.previous) segment.previous = item.previous;
+  if (item.context) {
+    const adjacent = (other: WorkItem | undefined, step: number): boolean =>
+      other !== undefined && other.document === item.document && item.position !== undefined && other.position === item.position + step;
+    const context = { before: adjacent(before, -1) ? [] : item.context.before, after: adjacent(after, 1) ? [] : item.context.after };
+    if (context.before.length > 0 || context.after.length > 0) segment.context = context;
+  }
+  return segment;
 }
 
 function nextAttempt(group: readonly Pending[]): number {

@@ -18,6 +18,11 @@ export interface RequestSegment {
    * the smallest edit instead of translating afresh. Adapters that cannot use it ignore it.
    */
   previous?: { source: string; translation: string };
+  /**
+   * This segment's neighbouring source paragraphs, read-only, when they are not in the request
+   * themselves (a request may hold segments of several documents).
+   */
+  context?: { before: string[]; after: string[] };
 }
 
 /** What the core sends to an adapter: one batch. */
@@ -25,7 +30,7 @@ export interface TranslationRequest {
   source: LanguageCode;
   target: LanguageCode;
   segments: RequestSegment[];
-  /** Neighbouring source text, read-only, to help with pronouns and terms. */
+  /** Neighbouring source text of the batch as a whole (before its first, after its last segment), read-only. */
   context: { before: string[]; after: string[] };
   /** Only the glossary entries whose source term occurs in this batch. */
   glossary: GlossaryEntry[];

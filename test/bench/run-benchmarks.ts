@@ -1,6 +1,7 @@
 import { benchAlign } from './align-benchmark.js';
 import { benchCli } from './cli-benchmark.js';
 import { benchSentenceAlign } from './sentence-align-benchmark.js';
+import { benchSite } from './site-benchmark.js';
 
 /** One benchmark: a name for the table and a function returning its timed rows. */
 interface Benchmark {
@@ -13,6 +14,7 @@ const benchmarks: Benchmark[] = [
   { name: 'align', run: benchAlign },
   { name: 'cli', run: benchCli },
   { name: 'sentence-align', run: benchSentenceAlign },
+  { name: 'site', run: benchSite },
 ];
 
 const rows: { name: string; ms: number; detail: string }[] = [];

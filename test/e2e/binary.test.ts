@@ -26,7 +26,7 @@ describe('the real binary', () => {
     expect(run(dir, ['status', '--bogus']).status).toBe(2);
     const translate = run(dir, ['translate', 'content/post.md', '--translator', 'pseudo']);
     expect(translate.status).toBe(0);
-    expect(translate.stderr).toContain('content/post.md: 180/180 segments');
+    expect(translate.stderr).toContain('en: 1/1 documents, 180/180 segments');
     expect(run(dir, ['status', 'content/post.md', '--check']).status).toBe(0);
   });
 

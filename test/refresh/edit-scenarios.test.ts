@@ -114,7 +114,7 @@ describe('after the source changes, only what changed is sent', () => {
     expect(mv.code).toBe(0);
     const status = JSON.parse((await bitext(dir, ['status', 'content/renamed.md', '--json'])).stdout);
     expect(status.summary.current).toBe(180);
-    expect(readText(dir, 'translations/renamed.zh-en.md')).toContain('source: "content/renamed.md"');
+    expect(readText(dir, 'translations/renamed.zh-en.md')).toContain('\nsource: content/renamed.md\n');
 
     writeFile(dir, 'content/copy.md', readText(dir, 'content/renamed.md'));
     const byContent = await bitext(dir, ['translate', 'content/copy.md', '--translator', 'command', '--command', recorder.command]);

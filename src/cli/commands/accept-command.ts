@@ -27,8 +27,9 @@ export async function acceptCommand(ids: string[], flags: AcceptFlags, io: CliIo
   if (unknownCheck) throw new UsageError(`--allow: unknown check "${unknownCheck}"`, {}, `Checks: ${QA_CHECKS.join(', ')}.`);
   const settings = await resolveSettings(flags, flags.file ? [flags.file] : [], io);
 
-  // Read everything first, so an unknown id fails before anything is written.
-  const documents = await Promise.all(settings.files.map((file) => loadDocument(file, settings)));
+  // Read everything first (every file in every language), so an unknown id fails before anything is written.
+  const documents = [];
+  for (const file of settings.files) for (const to of settings.targets) documents.push(await loadDocument(file, { ...settings, to }));
   const wanted = new Set(ids);
   const found = new Set<string>();
   for (const document of documents) for (const entry of document.state.entries) if (wanted.has(entry.id)) found.add(entry.id);

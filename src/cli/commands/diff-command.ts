@@ -1,4 +1,4 @@
-import { loadDocument } from '../../engine/load-document.js';
+import { loadSite } from '../../engine/load-site.js';
 import { charDiff } from '../../review/char-diff.js';
 import { renderDiffText } from '../../review/render-diff-text.js';
 import { EXIT, type CliIo } from '../cli-io.js';
@@ -19,17 +19,19 @@ export async function diffCommand(files: string[], flags: DiffFlags, io: CliIo):
   const color = useColor(flags.color, io.stdout, io.env);
   const json = [];
   const text: string[] = [];
-  for (const file of settings.files) {
-    const document = await loadDocument(file, settings);
+  const site = await loadSite(settings.files, settings.targets, settings);
+  for (const document of site.documents) {
+    const language = document.header.to;
+    const tag = settings.targets.length > 1 ? ` (${language})` : '';
     for (const entry of document.state.entries) {
       if ((entry.status !== 'stale' && entry.status !== 'conflict') || entry.previousSource === undefined) continue;
       const parts = charDiff(entry.previousSource, entry.segment.text);
       json.push({
-        source: document.sourceDisplay, id: entry.id, kind: entry.segment.kind, status: entry.status, line: entry.segment.line,
+        source: document.sourceDisplay, language, id: entry.id, kind: entry.segment.kind, status: entry.status, line: entry.segment.line,
         bilingualLine: entry.record?.line ?? null, before: entry.previousSource, after: entry.segment.text, diff: parts,
         translation: entry.record?.translation ?? null, suggestion: entry.record?.suggestion?.text ?? null,
       });
-      text.push(`${entry.status} ${entry.id} ${entry.segment.kind} ${document.sourceDisplay}:${entry.segment.line}${entry.record?.line ? ` (edit at ${document.bilingualDisplay}:${entry.record.line})` : ''}`);
+      text.push(`${entry.status} ${entry.id} ${entry.segment.kind} ${document.sourceDisplay}:${entry.segment.line}${tag}${entry.record?.line ? ` (edit at ${document.bilingualDisplay}:${entry.record.line})` : ''}`);
       text.push(`  source:      ${renderDiffText(parts, { color }).replace(/\n/g, '\n               ')}`);
       text.push(`  translation: ${(entry.record?.translation ?? '').replace(/\n/g, '\n               ')}`);
       text.push('');
@@ -37,5 +39,6 @@ export async function diffCommand(files: string[], flags: DiffFlags, io: CliIo):
   }
   if (flags.json) io.stdout.write(`${JSON.stringify({ segments: json }, null, 2)}\n`);
   else io.stdout.write(text.length ? `${text.join('\n')}` : 'no stale segments: every translation matches its source\n');
-  return EXIT.ok;
+  for (const failure of site.failures) io.stderr.write(`bitext: ${failure.error.format()}\n`);
+  return site.failures.length > 0 ? EXIT.fatal : EXIT.ok;
 }

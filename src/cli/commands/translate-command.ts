@@ -1,12 +1,12 @@
 import type { TranslateReport } from '../../engine/translate-document.js';
-import { translateDocument } from '../../engine/translate-document.js';
+import { estimatePlan } from '../../engine/estimate-plan.js';
+import { translateSite } from '../../engine/translate-site.js';
 import { displayPath } from '../../store/project-paths.js';
-import { glossaryFor } from '../../store/read-glossary.js';
 import { loadTranslator } from '../../translate/load-translator.js';
 import { EXIT, type CliIo } from '../cli-io.js';
 import { describeFailures } from '../describe-failures.js';
-import { progressReporter } from '../progress-line.js';
-import { environmentWithKeys, positiveInteger, resolveSettings, type CommonFlags } from '../resolve-settings.js';
+import { siteProgressReporter } from '../progress-line.js';
+import { environmentWithKeys, glossariesFor, positiveInteger, resolveSettings, type CommonFlags } from '../resolve-settings.js';
 import { redactingWriter } from '../secrets.js';
 
 interface TranslateFlags extends CommonFlags {
@@ -26,7 +26,10 @@ interface TranslateFlags extends CommonFlags {
 
 const DRY_RUN_KEYS: Record<string, string> = { openai: 'OPENAI_API_KEY', deepl: 'DEEPL_AUTH_KEY', anthropic: 'ANTHROPIC_API_KEY' };
 
-/** `bitext translate`: translate what is missing or stale, file by file. */
+/**
+ * `bitext translate`: translate what is missing or stale in every file and target language, in
+ * one run with one request pool. A file that cannot be processed is reported; the rest go on.
+ */
 export async function translateCommand(files: string[], flags: TranslateFlags, io: CliIo): Promise<number> {
   const settings = await resolveSettings(flags, files, io);
   const { config } = settings;
@@ -41,29 +44,45 @@ export async function translateCommand(files: string[], flags: TranslateFlags, i
   // A dry run sends nothing, so it can estimate a service's cost before its key is set up.
   const adapterEnv = flags.dryRun && DRY_RUN_KEYS[translatorSpec] && !env[DRY_RUN_KEYS[translatorSpec]] ? { ...env, [DRY_RUN_KEYS[translatorSpec]]: 'dry-run-without-key' } : env;
   const translator = await loadTranslator(translatorSpec, { env: adapterEnv, settings: translatorSettings, cwd: io.cwd, ...(model ? { model } : {}) });
-  const glossary = await glossaryFor(flags.glossary, config.glossary, io.cwd);
+  const glossaries = await glossariesFor(flags.glossary, settings, io.cwd);
   const concurrency = flags.concurrency ? positiveInteger(flags.concurrency, '--concurrency') : (config.concurrency ?? 4);
   const timeoutMs = (flags.timeout ? positiveInteger(flags.timeout, '--timeout') : (config.timeoutSeconds ?? 120)) * 1000;
   const maxAttempts = flags.maxAttempts ? positiveInteger(flags.maxAttempts, '--max-attempts') : 4;
 
+  const started = performance.now();
+  const reporter = siteProgressReporter(io.stderr, err);
+  const site = await translateSite({
+    ...settings, translator, glossary: [], glossaries, force: Boolean(flags.force), dryRun: Boolean(flags.dryRun), validate: flags.validate,
+    concurrency, timeoutMs, maxAttempts, reporter, ...(io.signal ? { signal: io.signal } : {}),
+  });
+  reporter.end();
+  const seconds = (performance.now() - started) / 1000;
   let code: number = EXIT.ok;
-  const reports: TranslateReport[] = [];
-  for (const file of settings.files) {
-    const started = performance.now();
-    const reporter = progressReporter(io.stderr, file, err);
-    const report = await translateDocument(file, {
-      ...settings, translator, glossary, force: Boolean(flags.force), dryRun: Boolean(flags.dryRun), validate: flags.validate,
-      concurrency, timeoutMs, maxAttempts, reporter, ...(io.signal ? { signal: io.signal } : {}),
-    });
-    reporter.end();
-    reports.push(report);
-    const seconds = (performance.now() - started) / 1000;
-    if (!flags.json) out(flags.dryRun ? describeDryRun(report, translator.name) : describeRun(report, seconds, io.cwd));
+  for (const report of site.documents) {
+    if (!flags.json) out(flags.dryRun ? describeDryRun(report, translator.name) : describeRun(report, seconds, io.cwd, site.documents.length > 1));
     const conflicts = report.statuses.filter((s) => s === 'conflict').length;
     if (report.failed.length > 0 || conflicts > 0 || report.stoppedBy) code = EXIT.problems;
-    if (io.signal?.aborted) return EXIT.interrupted;
   }
-  if (flags.json) out(`${JSON.stringify(reports.map((r) => jsonReport(r, io.cwd)), null, 2)}\n`);
+  if (!flags.json && flags.dryRun && site.documents.length > 1) {
+    // Documents of one language pair share requests, so the total is estimated over all of them.
+    for (const to of settings.targets) {
+      const reports = site.documents.filter((r) => r.document.header.to === to);
+      const total = estimatePlan(reports.flatMap((r) => r.plan.send), translator.limits, settings.from);
+      out(`${to}: would send ${total.segments} segment(s) of ${reports.length} document(s) to ${translator.name}: ${total.characters} characters, about ${total.estimatedTokens} input tokens, ${total.requests} request(s) in all\n`);
+    }
+  }
+  if (!flags.json && !flags.dryRun && site.documents.length > 1) {
+    const { usage } = site;
+    const sum = (f: (r: TranslateReport) => number): number => site.documents.reduce((n, r) => n + f(r), 0);
+    out(`${site.documents.length} document(s) in ${settings.targets.join(', ')}: ${sum((r) => r.translated)} translated, ${sum((r) => r.reused)} from memory, ${sum((r) => r.failed.length)} failed; ${site.requests} request(s), ${usage.characters} characters${usage.inputTokens || usage.outputTokens ? `, ${usage.inputTokens} tokens in, ${usage.outputTokens} out` : ''}; ${seconds.toFixed(1)} s\n`);
+  }
+  for (const failure of site.failures) err(`bitext: ${failure.error.format()}\n`);
+  if (site.failures.length > 0) {
+    err(`${site.failures.length} file(s) could not be processed (listed above); every other file was.\n`);
+    code = EXIT.fatal;
+  }
+  if (flags.json) out(`${JSON.stringify(site.documents.map((r) => jsonReport(r, io.cwd)), null, 2)}\n`);
+  if (io.signal?.aborted) return EXIT.interrupted;
   return code;
 }
 
@@ -80,9 +99,19 @@ function describeDryRun(report: TranslateReport, translatorName: string): string
   return `${lines.join('\n')}\n`;
 }
 
-function describeRun(report: TranslateReport, seconds: number, cwd: string): string {
+function describeRun(report: TranslateReport, seconds: number, cwd: string, several: boolean): string {
   const { document, usage } = report;
   const counts = countStatuses(report.statuses);
+  if (several) {
+    // One line per document; requests and time are shared, so they go on the summary line.
+    const lines = [`${document.sourceDisplay} → ${document.header.to}: ${report.translated} translated, ${report.reused} from memory, ${report.failed.length} failed; now ${counts.current} current, ${counts.stale} stale, ${counts.missing} missing, ${counts.conflict} conflict`];
+    lines.push(...describeFailures(report.failed));
+    if (report.stoppedBy) lines.push(`  stopped: ${report.stoppedBy}`);
+    for (const [index, entry] of document.state.entries.entries()) {
+      if (report.statuses[index] === 'conflict') lines.push(`  conflict ${entry.id} (${document.sourceDisplay}:${entry.segment.line}): resolve with \`bitext accept ${entry.id} --file ${document.sourceDisplay} --to ${document.header.to}\` (keep) or add --suggestion.`);
+    }
+    return `${lines.join('\n')}\n`;
+  }
   const lines = [
     `${document.sourceDisplay}: ${report.translated} translated, ${report.reused} from memory, ${report.failed.length} failed; ${report.requests} request(s), ${usage.characters} characters${usage.inputTokens || usage.outputTokens ? `, ${usage.inputTokens} tokens in, ${usage.outputTokens} out` : ''}; ${seconds.toFixed(1)} s`,
     `  now ${counts.current} current, ${counts.stale} stale, ${counts.missing} missing, ${counts.conflict} conflict`,
@@ -101,6 +130,7 @@ function describeRun(report: TranslateReport, seconds: number, cwd: string): str
 function jsonReport(report: TranslateReport, cwd: string) {
   return {
     source: report.document.sourceDisplay,
+    language: report.document.header.to,
     bilingual: report.document.bilingualDisplay,
     target: report.document.targetDisplay,
     plan: {

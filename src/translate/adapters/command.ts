@@ -48,14 +48,18 @@ export function createCommandTranslator(options: TranslatorOptions): Translator 
   };
 }
 
-/** The documented stdin JSON: exactly these keys, in this order; `previous` only when present. */
+/** The documented stdin JSON: exactly these keys, in this order; `previous` and `context` only when present. */
 function commandInput(request: TranslationRequest): string {
   return JSON.stringify({
     source: request.source,
     target: request.target,
-    segments: request.segments.map((s) =>
-      s.previous ? { id: s.id, text: s.text, previous: { source: s.previous.source, translation: s.previous.translation } } : { id: s.id, text: s.text },
-    ),
+    segments: request.segments.map((s) => ({
+      id: s.id,
+      text: s.text,
+      ...(s.previous ? { previous: { source: s.previous.source, translation: s.previous.translation } } : {}),
+      // A segment's own neighbours, when a request spans documents.
+      ...(s.context ? { context: { before: s.context.before, after: s.context.after } } : {}),
+    })),
     context: request.context,
     glossary: request.glossary,
   });
