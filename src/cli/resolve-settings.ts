@@ -37,8 +37,9 @@ export interface ResolvedSettings extends DocumentSettings {
 /**
  * Merges config and flags, works out which files a command runs on, and refuses (before
  * anything is written) a run in which two sources or two languages would share an output.
+ * `documents: false` (for commands on the memory alone) skips finding and checking files.
  */
-export async function resolveSettings(flags: CommonFlags, files: string[], io: CliIo): Promise<ResolvedSettings> {
+export async function resolveSettings(flags: CommonFlags, files: string[], io: CliIo, options: { documents?: boolean } = {}): Promise<ResolvedSettings> {
   const { config, path: configPath } = await loadConfig(io.cwd, flags.config);
   const from = flags.from ?? config.from ?? 'zh';
   const toSetting = flags.to ?? config.to ?? 'en';
@@ -51,9 +52,12 @@ export async function resolveSettings(flags: CommonFlags, files: string[], io: C
   const layout = config.layout ?? 'mirror';
   checkLayout(layout, configPath ? relative(io.cwd, configPath) : undefined);
   const patterns = config.content ?? [];
-  const fromConfig = files.length === 0;
+  // Commands on the translation memory alone (`tm`) need languages and folders, but no documents.
+  const needsDocuments = options.documents ?? true;
+  const fromConfig = files.length === 0 && needsDocuments;
   // The same file named twice (`a.md ./a.md`) is one file.
   let chosen = fromConfig ? await findSources(patterns, config.exclude ?? [], io.cwd) : [...new Map(files.map((f) => [resolve(io.cwd, f), f])).values()];
+  if (!needsDocuments) chosen = [];
   if (fromConfig && chosen.length === 0) {
     throw new UsageError(patterns.length ? `"content" (${patterns.join(', ')}) matches no file` : 'no files given', {}, 'Name a Markdown file, or list your files (or globs such as "content/**/*.md") under "content" in bitext.config.json.');
   }
@@ -79,7 +83,7 @@ export async function resolveSettings(flags: CommonFlags, files: string[], io: C
     chosen = withoutOutputs(chosen, settings, known).filter((file) => !`${resolve(io.cwd, file)}`.startsWith(`${out}${sep}`));
     settings.files = chosen;
   }
-  checkOutputs(settings.files, settings, targets);
+  if (needsDocuments) checkOutputs(settings.files, settings, targets);
   return settings;
 }
 

@@ -5,7 +5,7 @@ const settings = (layout: string, root = '/site/content'): PathSettings => ({ ro
 
 describe('documentPaths: where outputs go, one pure function for every layout', () => {
   it('keeps today\'s flat names for a file at the root of the content folder', () => {
-    expect(documentPaths('/site/content/post.md', settings('mirror'), 'en')).toEqual({ target: '/site/translations/post.en.md', bilingual: '/site/translations/post.zh-en.md' });
+    expect(documentPaths('/site/content/post.md', settings('mirror'), 'en')).toMatchObject({ target: '/site/translations/post.en.md', bilingual: '/site/translations/post.zh-en.md', memory: '/site/translations/.bitext/memory.json' });
     expect(documentPaths('/site/content/post.zh.md', settings('mirror'), 'en').target).toBe('/site/translations/post.en.md');
   });
 
@@ -20,7 +20,7 @@ describe('documentPaths: where outputs go, one pure function for every layout', 
       '{root}/../l10n/{to}/{dir}/{name}.{from}{ext}': '/site/l10n/ja/guide/setup/index.zh.mdx',
     };
     for (const [layout, target] of Object.entries(expected)) {
-      expect(documentPaths(source, settings(layout), 'ja'), layout).toEqual({ target, bilingual: '/site/translations/guide/setup/index.zh-ja.mdx' });
+      expect(documentPaths(source, settings(layout), 'ja'), layout).toEqual({ target, bilingual: '/site/translations/guide/setup/index.zh-ja.mdx', memory: '/site/translations/.bitext/memory.json' });
     }
   });
 

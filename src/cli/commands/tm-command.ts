@@ -17,9 +17,9 @@ interface TmFlags extends CommonFlags {
   origin?: string;
 }
 
-/** Languages and the memory file of the `--out` folder (the memory stands in for a file list). */
+/** Languages and the memory file of the `--out` folder. */
 async function memorySettings(flags: TmFlags, io: CliIo): Promise<{ from: string; to: string; outDir: string; memory: string; memoryDisplay: string }> {
-  const settings = await resolveSettings(flags, ['(translation memory)'], io);
+  const settings = await resolveSettings(flags, [], io, { documents: false });
   const outDir = resolve(io.cwd, settings.outDir);
   const memory = memoryPath(outDir);
   return { from: settings.from, to: settings.to, outDir, memory, memoryDisplay: displayPath(memory, io.cwd) };
