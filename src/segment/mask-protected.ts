@@ -61,11 +61,19 @@ export function unmaskTranslation(wire: string, tokens: readonly MaskToken[]): {
 
 /** The `[...]` text that ends right before `offset`, or '' when there is none. */
 function bracketedTextBefore(text: string): string {
-  if (!text.endsWith(']')) return '';
+  if (!text.endsWith(']') || isEscaped(text, text.length - 1)) return '';
   let depth = 0;
   for (let i = text.length - 1; i >= 0; i--) {
-    if (text[i] === ']' && text[i - 1] !== '\\') depth++;
-    else if (text[i] === '[' && text[i - 1] !== '\\' && --depth === 0) return text.slice(i);
+    if (isEscaped(text, i)) continue;
+    if (text[i] === ']') depth++;
+    else if (text[i] === '[' && --depth === 0) return text.slice(i);
   }
   return '';
+}
+
+/** An odd number of backslashes right before `index` escapes the character there. */
+function isEscaped(text: string, index: number): boolean {
+  let count = 0;
+  for (let i = index - 1; i >= 0 && text[i] === '\\'; i--) count++;
+  return count % 2 === 1;
 }
