@@ -20,11 +20,11 @@ export interface BlockContexts {
  * parsing only its own top-level block again: blocks are parsed independently of each other,
  * so that is the context the parser really sees.
  */
-export function createBlockContexts(text: string): BlockContexts {
-  let blocks: { start: number; end: number }[] | undefined;
+export function createBlockContexts(text: string, tree?: Root): BlockContexts {
+  let blocks: { start: number; end: number }[] | undefined = tree ? topLevelBlocks(text, tree) : undefined;
   const signatures = new Map<number, string>();
   const locate = (offset: number): { start: number; end: number } => {
-    blocks ??= topLevelBlocks(text, parseMarkdown(text));
+    blocks ??= rememberedBlocks(text);
     let low = 0;
     let high = blocks.length - 1;
     while (low <= high) {
@@ -53,6 +53,18 @@ export function createBlockContexts(text: string): BlockContexts {
 /** `blockSignature` of a text parsed on its own. */
 export function signatureOf(text: string): string {
   return blockSignature(parseMarkdown(text));
+}
+
+// A document is rendered again after each save of a run: its blocks are kept for the last text.
+let lastText: string | undefined;
+let lastBlocks: { start: number; end: number }[] = [];
+
+function rememberedBlocks(text: string): { start: number; end: number }[] {
+  if (text !== lastText) {
+    lastBlocks = topLevelBlocks(text, parseMarkdown(text));
+    lastText = text;
+  }
+  return lastBlocks;
 }
 
 /** Each top-level block from the start of its first line (indentation and markers included). */

@@ -1,9 +1,22 @@
 import type { Nodes } from 'mdast';
 import { parseMarkdown } from '../parse/parse-markdown.js';
 
-// A line can start a block (or a table's delimiter row, a setext underline) only with one of
-// these; a line that starts otherwise is never checked.
-const MAY_START_BLOCK = /^(?:[#>\-+*_=`~|<[:$]|\d)/;
+// Every way a line can start a block, a table's delimiter row or a setext underline, loosely:
+// a line that matches none is never given to the parser. `**bold**`, `[link](…)` or `2024 …`
+// at a line start need no check.
+const MAY_START_BLOCK = [
+  /^[#>]/, // heading, quote
+  /^[-+*](?:[ \t]|$)/, // bullet
+  /^[-*_=:|][-*_=:| \t]*$/, // thematic break, setext underline, table delimiter row
+  /^(?:`{3,}|~{3,}|\${2,})/, // fences, math block
+  /^\d{1,9}[.)]/, // ordered list item
+  /^</, // HTML block
+  /^\[(?:[^\]\\]|\\.)*\]:/, // definition, footnote definition
+];
+
+function mayStartBlock(line: string): boolean {
+  return MAY_START_BLOCK.some((pattern) => pattern.test(line));
+}
 
 /** How one line of a translation is kept from starting a block. */
 type Fix = 'none' | 'escape' | 'join';
@@ -17,7 +30,7 @@ type Fix = 'none' | 'escape' | 'join';
  * touched.
  */
 export function escapeBlockStarts(lines: readonly string[], keepsStructure: (lines: string[]) => boolean): string[] {
-  const suspects = lines.map((line) => MAY_START_BLOCK.test(line));
+  const suspects = lines.map(mayStartBlock);
   if (!suspects.includes(true)) return [...lines];
   if (keepsStructure([...lines])) return [...lines];
 

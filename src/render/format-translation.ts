@@ -32,9 +32,14 @@ export function formatTranslation(translation: string, span: RenderSpan, origina
   const separators = lineSeparators(originalSource, span.linePrefixes, eol);
   const render = (candidate: readonly string[]): string =>
     candidate.map((line, index) => (index === 0 ? line : (separators[index - 1] ?? separators[separators.length - 1] ?? eol) + line)).join('');
-  const context = contexts?.around(span.start, span.end);
-  const keepsStructure = (candidate: string[]): boolean =>
-    context === undefined || signatureOf(context.before + render(candidate) + context.after) === context.signature;
+  // The block around the span is only looked up (and the source parsed) when a line could
+  // start a block at all.
+  let context: ReturnType<BlockContexts['around']> | undefined;
+  const keepsStructure = (candidate: string[]): boolean => {
+    if (contexts === undefined) return true;
+    context ??= contexts.around(span.start, span.end);
+    return signatureOf(context.before + render(candidate) + context.after) === context.signature;
+  };
   return render(escapeBlockStarts(lines, keepsStructure));
 }
 

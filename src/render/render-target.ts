@@ -1,3 +1,4 @@
+import type { Root } from 'mdast';
 import type { SourceSegment } from '../model/types.js';
 import type { DecodedSource } from '../parse/decode-source.js';
 import { encodeLikeSource } from '../parse/decode-source.js';
@@ -7,14 +8,15 @@ import { formatTranslation } from './format-translation.js';
 /**
  * Builds the target document from the source's own bytes: only translated spans are replaced,
  * everything else (code, URLs, HTML, front-matter keys, line endings, BOM) is copied unchanged.
- * `translations[i]` belongs to `segments[i]`; undefined keeps the source text.
+ * `translations[i]` belongs to `segments[i]`; undefined keeps the source text. `tree`, the
+ * source's parse when the caller has it, saves parsing it again to check a line start.
  */
-export function renderTarget(source: DecodedSource, segments: readonly SourceSegment[], translations: readonly (string | undefined)[]): string {
+export function renderTarget(source: DecodedSource, segments: readonly SourceSegment[], translations: readonly (string | undefined)[], tree?: Root): string {
   const order = segments.map((_, index) => index).filter((index) => translations[index] !== undefined);
   order.sort((a, b) => (segments[a]?.span.start ?? 0) - (segments[b]?.span.start ?? 0));
 
   const text = source.text;
-  const contexts = createBlockContexts(text);
+  const contexts = createBlockContexts(text, tree);
   // Pieces joined once at the end: linear in the document, however many segments it has.
   const pieces: string[] = [];
   let cursor = 0;

@@ -1,5 +1,6 @@
 import { benchAlign } from './align-benchmark.js';
 import { benchCli } from './cli-benchmark.js';
+import { benchRender } from './render-benchmark.js';
 
 /** One benchmark: a name for the table and a function returning its timed rows. */
 interface Benchmark {
@@ -11,6 +12,7 @@ interface Benchmark {
 const benchmarks: Benchmark[] = [
   { name: 'align', run: benchAlign },
   { name: 'cli', run: benchCli },
+  { name: 'render', run: benchRender },
 ];
 
 const rows: { name: string; ms: number; detail: string }[] = [];
