@@ -74,6 +74,14 @@ describe('reference labels', () => {
     });
   }
 
+  it('a shortcut reference whose text holds code is left alone when its text is unchanged', () => {
+    const source = '文字 [看 `代码`] 文字\n\n[看 `代码`]: /uri\n';
+    expect(translateMarkdown(source, (wire) => wire)).toBe(source);
+    const out = translateMarkdown(source, hanToEnglish);
+    expect(out).toBe('en [en `代码`][看 `代码`] en\n\n[看 `代码`]: /uri\n');
+    expect(hrefs(out)).toEqual(['/uri']);
+  });
+
   it('a full reference whose label ends in an escaped backslash keeps it', () => {
     const source = '[文字][bar\\\\]\n\n[bar\\\\]: /uri\n';
     const out = translateMarkdown(source, hanToEnglish);
