@@ -36,6 +36,8 @@ export function escapeBlockStarts(lines: readonly string[], keepsStructure: (lin
 
   const fixes: Fix[] = lines.map((line, index) => (suspects[index] ? fixFor(line, index, lines[index - 1]) : 'none'));
   if (keepsStructure(applyFixes(lines, fixes))) {
+    // A single fix is needed: without it the lines are as they came, which failed above.
+    if (fixes.filter((fix) => fix !== 'none').length === 1) return applyFixes(lines, fixes);
     // Undo every fix the parser does not need, first to last.
     for (let index = 0; index < fixes.length; index++) {
       if (fixes[index] === 'none') continue;
