@@ -16,7 +16,7 @@ export function formatTranslation(translation: string, span: RenderSpan, origina
   // Leading whitespace would be stripped by Markdown anyway, or turn a line into code; a blank
   // line would end the block and start a new one.
   let lines = translation
-    .split(/\r?\n/)
+    .split(/\r\n|\r|\n/)
     .map((line) => line.replace(/^[ \t]+/, ''))
     .filter((line) => line.replace(/[ \t]+$/, '') !== '');
   if (lines.length === 0) lines = [''];

@@ -97,7 +97,7 @@ describe('a line is escaped or joined where it would start a block', () => {
 
   it('a translation never adds a table, a paragraph or a block', () => {
     const source = '第一段，很长。\n\n- 列表项\n\n> 引用\n';
-    for (const reply of ['\n\n| a | b |\n|---|---|', 'one\n\ntwo', '| a | b |\n|---|---|\n| c | d |', 'a | b\n--|--', '$$\nx\n$$', '[^1]: note', '\n\n<script>x</script>', '```\ncode\n```']) {
+    for (const reply of ['\n\n| a | b |\n|---|---|', 'a\r- b', 'a\r\rb', 'one\n\ntwo', '| a | b |\n|---|---|\n| c | d |', 'a | b\n--|--', '$$\nx\n$$', '[^1]: note', '\n\n<script>x</script>', '```\ncode\n```']) {
       const out = translateMarkdown(source, () => reply);
       expect(blocks(out), JSON.stringify(reply)).toEqual(blocks(source));
     }
