@@ -57,13 +57,32 @@ function locateInvalidUtf8(bytes: Uint8Array): { line: number; column: number } 
   return { line, column: i - lineStart + 1 };
 }
 
+/** Finds the 1-based line and column of offsets in one text, by binary search over its line starts. */
+export function lineIndex(text: string): (offset: number) => { line: number; column: number } {
+  const starts = [0];
+  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+  return (offset) => {
+    let low = 0;
+    let high = starts.length - 1;
+    while (low < high) {
+      const middle = (low + high + 1) >> 1;
+      if ((starts[middle] ?? 0) <= offset) low = middle;
+      else high = middle - 1;
+    }
+    return { line: low + 1, column: offset - (starts[low] ?? 0) + 1 };
+  };
+}
+
+// Segmentation asks for the position of every segment in the same text: the index of the last
+// text asked about is kept, so a document costs one pass instead of one pass per segment.
+let lastText: string | undefined;
+let lastIndex: ((offset: number) => { line: number; column: number }) | undefined;
+
 /** 1-based line and column of an offset in a text. */
 export function positionOf(text: string, offset: number): { line: number; column: number } {
-  let line = 1;
-  let lineStart = 0;
-  for (let i = text.indexOf('\n'); i !== -1 && i < offset; i = text.indexOf('\n', i + 1)) {
-    line++;
-    lineStart = i + 1;
+  if (lastIndex === undefined || text !== lastText) {
+    lastText = text;
+    lastIndex = lineIndex(text);
   }
-  return { line, column: offset - lineStart + 1 };
+  return lastIndex(offset);
 }

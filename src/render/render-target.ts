@@ -1,29 +1,37 @@
+import type { Root } from 'mdast';
 import type { SourceSegment } from '../model/types.js';
 import type { DecodedSource } from '../parse/decode-source.js';
 import { encodeLikeSource } from '../parse/decode-source.js';
+import { createBlockContexts } from './block-contexts.js';
 import { formatTranslation } from './format-translation.js';
 
 /**
  * Builds the target document from the source's own bytes: only translated spans are replaced,
  * everything else (code, URLs, HTML, front-matter keys, line endings, BOM) is copied unchanged.
- * `translations[i]` belongs to `segments[i]`; undefined keeps the source text.
+ * `translations[i]` belongs to `segments[i]`; undefined keeps the source text. `tree`, the
+ * source's parse when the caller has it, saves parsing it again to check a line start.
  */
-export function renderTarget(source: DecodedSource, segments: readonly SourceSegment[], translations: readonly (string | undefined)[]): string {
-  const replacements = segments
-    .map((segment, index) => ({ segment, translation: translations[index] }))
-    .filter((r): r is { segment: SourceSegment; translation: string } => r.translation !== undefined)
-    .sort((a, b) => b.segment.span.start - a.segment.span.start);
+export function renderTarget(source: DecodedSource, segments: readonly SourceSegment[], translations: readonly (string | undefined)[], tree?: Root): string {
+  const order = segments.map((_, index) => index).filter((index) => translations[index] !== undefined);
+  order.sort((a, b) => (segments[a]?.span.start ?? 0) - (segments[b]?.span.start ?? 0));
 
-  let text = source.text;
-  for (const { segment, translation } of replacements) {
+  const text = source.text;
+  const contexts = createBlockContexts(text, tree);
+  // Pieces joined once at the end: linear in the document, however many segments it has.
+  const pieces: string[] = [];
+  let cursor = 0;
+  for (const index of order) {
+    const segment = segments[index] as SourceSegment;
+    const translation = translations[index] as string;
     const { start, end } = segment.span;
+    if (start < cursor) continue;
     const original = text.slice(start, end);
+    pieces.push(text.slice(cursor, start));
     // An unchanged front-matter value keeps its exact bytes (quoting, folding).
-    const bytes =
-      segment.span.type === 'yaml-scalar' && translation === segment.text
-        ? original
-        : formatTranslation(translation, segment.span, original, source.eol);
-    text = text.slice(0, start) + bytes + text.slice(end);
+    const unchangedYaml = segment.span.type === 'yaml-scalar' && translation === segment.text;
+    pieces.push(unchangedYaml ? original : formatTranslation(translation, segment.span, original, source.eol, contexts));
+    cursor = end;
   }
-  return encodeLikeSource(text, source);
+  pieces.push(text.slice(cursor));
+  return encodeLikeSource(pieces.join(''), source);
 }

@@ -35,37 +35,56 @@ export function maskProtected(text: string, spans: readonly ProtectedSpan[]): Ma
   return { wire, tokens };
 }
 
-/** Puts the protected parts back; reports a token that is missing, repeated or unknown. */
+/** Puts the protected parts back; reports a token that is missing, repeated or unknown. Linear in the text. */
 export function unmaskTranslation(wire: string, tokens: readonly MaskToken[]): { text: string } | { problem: string } {
-  for (const { token } of tokens) {
-    const count = wire.split(token).length - 1;
-    if (count !== 1) {
-      return { problem: count === 0 ? `placeholder ${token} is missing` : `placeholder ${token} appears ${count} times` };
+  const byToken = new Map(tokens.map((entry) => [entry.token, entry]));
+  const counts = new Map<string, number>();
+  const found: { index: number; entry: MaskToken }[] = [];
+  let stray: string | undefined;
+  for (const match of wire.matchAll(/⟦\d+⟧/g)) {
+    const entry = byToken.get(match[0]);
+    if (!entry) {
+      stray ??= match[0];
+      continue;
     }
+    counts.set(match[0], (counts.get(match[0]) ?? 0) + 1);
+    found.push({ index: match.index, entry });
   }
-  const known = new Set(tokens.map((t) => t.token));
-  const stray = (wire.match(/⟦\d+⟧/g) ?? []).find((t) => !known.has(t));
+  for (const { token } of tokens) {
+    const count = counts.get(token) ?? 0;
+    if (count !== 1) return { problem: count === 0 ? `placeholder ${token} is missing` : `placeholder ${token} appears ${count} times` };
+  }
   if (stray) return { problem: `unknown placeholder ${stray}` };
 
-  let text = wire;
-  for (const entry of tokens) {
-    const at = text.indexOf(entry.token);
+  const pieces: string[] = [];
+  let cursor = 0;
+  for (const { index, entry } of found) {
+    pieces.push(wire.slice(cursor, index));
     let replacement = entry.original;
-    if (entry.reference && bracketedTextBefore(text.slice(0, at)) !== entry.reference.bracketedText) {
-      replacement = entry.reference.label;
-    }
-    text = text.slice(0, at) + replacement + text.slice(at + entry.token.length);
+    // Compared on the wire, as when masking: placeholders inside the link text stay tokens.
+    if (entry.reference && bracketedTextBefore(wire.slice(0, index)) !== entry.reference.bracketedText) replacement = entry.reference.label;
+    pieces.push(replacement);
+    cursor = index + entry.token.length;
   }
-  return { text };
+  pieces.push(wire.slice(cursor));
+  return { text: pieces.join('') };
 }
 
 /** The `[...]` text that ends right before `offset`, or '' when there is none. */
 function bracketedTextBefore(text: string): string {
-  if (!text.endsWith(']')) return '';
+  if (!text.endsWith(']') || isEscaped(text, text.length - 1)) return '';
   let depth = 0;
   for (let i = text.length - 1; i >= 0; i--) {
-    if (text[i] === ']' && text[i - 1] !== '\\') depth++;
-    else if (text[i] === '[' && text[i - 1] !== '\\' && --depth === 0) return text.slice(i);
+    if (isEscaped(text, i)) continue;
+    if (text[i] === ']') depth++;
+    else if (text[i] === '[' && --depth === 0) return text.slice(i);
   }
   return '';
+}
+
+/** An odd number of backslashes right before `index` escapes the character there. */
+function isEscaped(text: string, index: number): boolean {
+  let count = 0;
+  for (let i = index - 1; i >= 0 && text[i] === '\\'; i--) count++;
+  return count % 2 === 1;
 }

@@ -27,7 +27,7 @@ export function collectProtectedSpans(children: readonly PhrasingContent[] | rea
         return;
       case 'link':
       case 'image': {
-        const destination = text[start] === '[' || text.startsWith('![', start) ? findDestination(text, start, end) : undefined;
+        const destination = text[start] === '[' || text.startsWith('![', start) ? findDestination(text, start, end, node.title) : undefined;
         // Autolinks (`<https://…>`) and bare GFM URLs have no separate text: protect them whole.
         spans.push(destination ?? { start, end });
         break;
@@ -66,29 +66,44 @@ function findClosingBracket(text: string, open: number): number {
   return -1;
 }
 
-/** The destination of an inline link or image `[text](destination "title")`. */
-function findDestination(text: string, start: number, end: number): DocumentSpan | undefined {
+/**
+ * The destination of an inline link or image `[text](destination "title")`: everything between
+ * `(` and `)` except a title the parser found, which stays translatable. Taking the title from
+ * the parser (not from a scan for spaces) keeps destinations such as `/url\u00a0"x"` whole: a
+ * no-break space is not Markdown whitespace, so there the whole of it is the URL.
+ */
+function findDestination(text: string, start: number, end: number, title: string | null | undefined): DocumentSpan | undefined {
   const open = text[start] === '!' ? start + 1 : start;
   const close = findClosingBracket(text, open);
-  if (close === -1 || text[close + 1] !== '(') return undefined;
-  let i = close + 2;
-  while (i < end && /[ \t\r\n]/.test(text[i] ?? '')) i++;
-  const destinationStart = i;
-  if (text[i] === '<') {
-    while (i < end && text[i] !== '>') i += text[i] === '\\' ? 2 : 1;
-    i++;
-  } else {
-    let depth = 0;
-    while (i < end) {
-      const c = text[i] ?? '';
-      if (c === '\\') i++;
-      else if (c === '(') depth++;
-      else if (c === ')') {
-        if (depth === 0) break;
-        depth--;
-      } else if (/\s/.test(c)) break;
-      i++;
+  if (close === -1 || text[close + 1] !== '(' || text[end - 1] !== ')') return undefined;
+  let from = close + 2;
+  let to = end - 1;
+  while (from < to && /[ \t\r\n]/.test(text[from] ?? '')) from++;
+  while (to > from && /[ \t\r\n]/.test(text[to - 1] ?? '')) to--;
+  if (title !== null && title !== undefined) {
+    const titleStart = findTitleStart(text, from, to);
+    if (titleStart !== -1) {
+      to = titleStart;
+      while (to > from && /[ \t\r\n]/.test(text[to - 1] ?? '')) to--;
     }
   }
-  return i > destinationStart ? { start: destinationStart, end: Math.min(i, end) } : undefined;
+  return to > from ? { start: from, end: to } : undefined;
+}
+
+/** Where the title that ends at `to` opens (`"…"`, `'…'` or `(…)`), or -1. */
+function findTitleStart(text: string, from: number, to: number): number {
+  const closer = text[to - 1];
+  const opener = closer === ')' ? '(' : closer;
+  if (opener !== '"' && opener !== "'" && opener !== '(') return -1;
+  for (let i = to - 2; i >= from; i--) {
+    if (text[i] === opener && !isEscaped(text, i)) return /[ \t\r\n]/.test(text[i - 1] ?? '') ? i : -1;
+  }
+  return -1;
+}
+
+/** An odd number of backslashes right before `index` escapes the character there. */
+function isEscaped(text: string, index: number): boolean {
+  let count = 0;
+  for (let i = index - 1; i >= 0 && text[i] === '\\'; i--) count++;
+  return count % 2 === 1;
 }

@@ -139,11 +139,15 @@ function stripContainerPrefixes(text: string, start: number, end: number) {
 }
 
 function toSegmentOffset(offset: number, lineStarts: LineStart[]): number {
-  let current = lineStarts[0] ?? { source: 0, segment: 0 };
-  for (const lineStart of lineStarts) {
-    if (lineStart.source > offset) break;
-    current = lineStart;
+  // Binary search: the last line that starts at or before the offset.
+  let low = 0;
+  let high = lineStarts.length - 1;
+  while (low < high) {
+    const middle = (low + high + 1) >> 1;
+    if ((lineStarts[middle]?.source ?? 0) <= offset) low = middle;
+    else high = middle - 1;
   }
+  const current = lineStarts[low] ?? { source: 0, segment: 0 };
   return current.segment + Math.max(0, offset - current.source);
 }
 

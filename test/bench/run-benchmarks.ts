@@ -2,6 +2,7 @@ import { benchAlign } from './align-benchmark.js';
 import { benchCli } from './cli-benchmark.js';
 import { benchSentenceAlign } from './sentence-align-benchmark.js';
 import { benchSite } from './site-benchmark.js';
+import { benchRender } from './render-benchmark.js';
 
 /** One benchmark: a name for the table and a function returning its timed rows. */
 interface Benchmark {
@@ -15,6 +16,7 @@ const benchmarks: Benchmark[] = [
   { name: 'cli', run: benchCli },
   { name: 'sentence-align', run: benchSentenceAlign },
   { name: 'site', run: benchSite },
+  { name: 'render', run: benchRender },
 ];
 
 const rows: { name: string; ms: number; detail: string }[] = [];
