@@ -9,8 +9,8 @@ const BLOCK_CONSTRUCTS: readonly { name: string; test: (line: string, previous: 
   { name: 'a thematic break', test: (line) => /^\s{0,3}((\*\s*){3,}|(-\s*){3,}|(_\s*){3,})$/.test(line) },
 ];
 
-/** Opening or closing HTML tags and comments, by tag name. */
-const HTML_TAG = /<(\/?[A-Za-z][A-Za-z0-9-]*)(?=[\s/>])|<!--|<\?|<!\[CDATA\[|<![A-Za-z]/g;
+/** Opening or closing HTML tags and comments, by tag name; a tag name at the very end counts too, so appending text cannot turn it into a new tag. */
+const HTML_TAG = /<(\/?[A-Za-z][A-Za-z0-9-]*)(?=[\s/>]|$)|<!--|<\?|<!\[CDATA\[|<![A-Za-z]/g;
 
 /**
  * Compares a translation's block structure with its source's: a translation must not add a
