@@ -4,6 +4,8 @@ import { InputError } from '../model/errors.js';
 import type { BilingualDocument, LanguageCode, SourceSegment } from '../model/types.js';
 import type { DecodedSource } from '../parse/decode-source.js';
 import { parseMarkdown } from '../parse/parse-markdown.js';
+import { dialectsFor, loadSyntax, usesTexMath } from '../dialect/load-syntax.js';
+import type { MarkdownSyntax } from '../dialect/markdown-syntax.js';
 import { buildDocumentState, type DocumentState } from '../plan/document-state.js';
 import { hashFile } from '../segment/hash-text.js';
 import { segmentDocument } from '../segment/segment-document.js';
@@ -17,6 +19,12 @@ export interface DocumentSettings {
   to: LanguageCode;
   outDir: string;
   frontMatterFields: readonly string[];
+  /** Markdown dialects or site presets from the config (GFM and heading ids are always on). */
+  dialect?: readonly string[];
+  /** `$…$` math: on, off, or "auto" (on where the document has `$$` blocks). Default "auto". */
+  math?: boolean | 'auto';
+  /** HTML attributes whose values are translated (default `alt`, `title`). */
+  htmlAttributes?: readonly string[];
 }
 
 /** A source file read, segmented and lined up with its bilingual document. */
@@ -42,7 +50,14 @@ export async function loadDocument(sourceArg: string, settings: DocumentSettings
   const bilingualDisplay = displayPath(paths.bilingual, settings.cwd);
 
   const source = await readTextFile(sourcePath, sourceDisplay);
-  const segments = segmentDocument(source.text, parseMarkdown(source.text), { file: sourceDisplay, frontMatterFields: settings.frontMatterFields });
+  const syntax = await syntaxFor(sourcePath, source.text, settings);
+  const tree = parseMarkdown(source.text, { syntax, file: sourceDisplay });
+  const segments = segmentDocument(source.text, tree, {
+    file: sourceDisplay,
+    frontMatterFields: settings.frontMatterFields,
+    syntax,
+    ...(settings.htmlAttributes ? { htmlAttributes: settings.htmlAttributes } : {}),
+  });
   const bilingualFile = await readTextFileIfExists(paths.bilingual, bilingualDisplay);
   const stored = bilingualFile ? parseBilingual(bilingualFile.text, bilingualDisplay) : undefined;
   if (stored && (stored.from !== settings.from || stored.to !== settings.to)) {
@@ -63,4 +78,10 @@ export async function loadDocument(sourceArg: string, settings: DocumentSettings
     state: buildDocumentState(segments, stored),
     header: { sourcePath: sourceDisplay, sourceFileHash: hashFile(source.text), from: settings.from, to: settings.to },
   };
+}
+
+/** The dialects of one source file: configured, detected from its extension, math where used. */
+export async function syntaxFor(path: string, text: string, settings: Pick<DocumentSettings, 'dialect' | 'math'>): Promise<MarkdownSyntax> {
+  const math = settings.math === true || ((settings.math ?? 'auto') === 'auto' && usesTexMath(text));
+  return loadSyntax(dialectsFor(path, settings.dialect ?? []), math);
 }

@@ -1,13 +1,45 @@
 import type { Root } from 'mdast';
 import remarkFrontmatter from 'remark-frontmatter';
 import remarkGfm from 'remark-gfm';
-import remarkMath from 'remark-math';
 import remarkParse from 'remark-parse';
-import { unified } from 'unified';
+import { unified, type Processor } from 'unified';
+import { DEFAULT_SYNTAX, type MarkdownSyntax } from '../dialect/markdown-syntax.js';
+import { checkNestingDepth } from './check-nesting-depth.js';
+import { opensWithFrontMatter } from './opens-with-front-matter.js';
 
-const processor = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).use(remarkGfm).use(remarkMath);
+/** Options of `parseMarkdown`. */
+export interface ParseOptions {
+  /** The dialects to read; GFM with heading ids by default. */
+  syntax?: MarkdownSyntax;
+  /** Used in error messages. */
+  file?: string;
+}
 
-/** Parses Markdown (CommonMark + GFM + YAML front matter + math) into an mdast tree with positions. */
-export function parseMarkdown(text: string): Root {
-  return processor.parse(text);
+const processors = new WeakMap<MarkdownSyntax, Map<boolean, Processor<Root>>>();
+
+/**
+ * Parses Markdown (CommonMark + GFM + YAML front matter + the syntax's dialects) into an mdast
+ * tree with positions that are offsets into `text`.
+ */
+export function parseMarkdown(text: string, options: ParseOptions = {}): Root {
+  const syntax = options.syntax ?? DEFAULT_SYNTAX;
+  checkNestingDepth(text, options.file ?? '<input>');
+  let prepared = text;
+  for (const dialect of syntax.dialects) if (dialect.prepare) prepared = dialect.prepare(prepared);
+  return processorFor(syntax, opensWithFrontMatter(text)).parse(prepared);
+}
+
+function processorFor(syntax: MarkdownSyntax, frontMatter: boolean): Processor<Root> {
+  let cached = processors.get(syntax);
+  if (!cached) processors.set(syntax, (cached = new Map()));
+  let processor = cached.get(frontMatter);
+  if (!processor) {
+    const base = unified().use(remarkParse);
+    if (frontMatter) base.use(remarkFrontmatter, ['yaml']);
+    base.use(remarkGfm);
+    for (const extension of syntax.extensions) base.use(extension as never);
+    processor = base as unknown as Processor<Root>;
+    cached.set(frontMatter, processor);
+  }
+  return processor;
 }
