@@ -1,5 +1,5 @@
 import type { Pluggable } from 'unified';
-import type { DialectPlugin } from './dialect-plugin.js';
+import type { DialectPlugin, SlugStyle } from './dialect-plugin.js';
 import { gfmDialect } from './gfm-dialect.js';
 import { headingIdsDialect } from './heading-ids-dialect.js';
 
@@ -14,3 +14,8 @@ export interface MarkdownSyntax {
 
 /** GFM with heading ids kept, no math: what a `.md` file is read as unless configured. */
 export const DEFAULT_SYNTAX: MarkdownSyntax = { dialects: [gfmDialect, headingIdsDialect], math: false, extensions: [] };
+
+/** The slug rules of a document's site: the first dialect that names its own, else GitHub's. */
+export function slugStyleOf(syntax: MarkdownSyntax): SlugStyle {
+  return syntax.dialects.find((d) => d.slugStyle)?.slugStyle ?? 'github';
+}

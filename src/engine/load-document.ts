@@ -36,6 +36,8 @@ export interface LoadedDocument {
   targetDisplay: string;
   source: DecodedSource;
   segments: SourceSegment[];
+  /** The dialects the source is read in. */
+  syntax: MarkdownSyntax;
   /** The bilingual document on disk, if there is one. */
   stored?: BilingualDocument;
   state: DocumentState;
@@ -74,6 +76,7 @@ export async function loadDocument(sourceArg: string, settings: DocumentSettings
     targetDisplay: displayPath(paths.target, settings.cwd),
     source,
     segments,
+    syntax,
     ...(stored ? { stored } : {}),
     state: buildDocumentState(segments, stored),
     header: { sourcePath: sourceDisplay, sourceFileHash: hashFile(source.text), from: settings.from, to: settings.to },

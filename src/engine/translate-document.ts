@@ -2,6 +2,9 @@ import { dirname } from 'node:path';
 import type { Origin, SegmentId, SegmentStatus } from '../model/types.js';
 import { translationOrigin } from '../plan/document-state.js';
 import type { SegmentUpdate } from '../plan/next-document.js';
+import { slugStyleOf } from '../dialect/markdown-syntax.js';
+import { unmatchedFragments, type UnmatchedFragment } from '../render/rewrite-heading-links.js';
+import { COPY_ORIGIN } from '../plan/already-in-target.js';
 import { planTranslation, type PlannedSegment, type TranslationPlan } from '../plan/plan-translation.js';
 import { memoryKey, type TranslationMemory } from '../plan/translation-memory.js';
 import { maskProtected, unmaskTranslation, type MaskToken } from '../segment/mask-protected.js';
@@ -38,6 +41,10 @@ export interface TranslateReport {
   estimate: PlanEstimate;
   translated: number;
   reused: number;
+  /** Same-document links whose fragment matches no heading (they stay as they are). */
+  unmatchedFragments: UnmatchedFragment[];
+  /** Segments copied unchanged because they are already in the target language. */
+  copied: number;
   failed: { id: string; reason: string }[];
   requests: number;
   usage: { inputTokens: number; outputTokens: number; characters: number };
@@ -60,7 +67,8 @@ export async function translateDocument(sourceArg: string, options: TranslateOpt
   const plan = planTranslation(document.state, memory, { from: options.from, to: options.to, force: options.force });
   const estimate = estimatePlan(plan.send, options.translator.limits, options.from);
   const report: TranslateReport = {
-    document, plan, estimate, translated: 0, reused: plan.reuse.length, failed: [], requests: 0,
+    document, plan, estimate, translated: 0, reused: plan.reuse.length, copied: plan.copy.length, failed: [],
+    unmatchedFragments: unmatchedFragments(document.source.text, document.segments, slugStyleOf(document.syntax)), requests: 0,
     usage: { inputTokens: 0, outputTokens: 0, characters: 0 }, statuses: document.state.entries.map((e) => e.status), wrote: [],
   };
   if (options.dryRun) return report;
@@ -78,6 +86,7 @@ export async function translateDocument(sourceArg: string, options: TranslateOpt
       if (entry && segment.reason !== 'conflict') learned.set(memoryKey(options.from, options.to, entry.segment.hash), { source: entry.segment.text, translation: text, origin: from });
     };
     for (const reuse of plan.reuse) record(reuse, reuse.entry.translation, reuse.entry.origin);
+    for (const copy of plan.copy) record(copy, copy.text, COPY_ORIGIN);
     // The memory follows the bilingual document, people's edits included.
     for (const entry of document.state.entries) {
       const origin = translationOrigin(entry);

@@ -9,7 +9,7 @@ const MAPPING_LINE = /^[ \t]*(?:-[ \t]+)?(?:"[^"\n]*"|'[^'\n]*'|[^\s#:'"][^:\n]*
 export function opensWithFrontMatter(text: string): boolean {
   const open = /^---[ \t]*\r?\n/.exec(text);
   if (!open) return true;
-  const close = /^---[ \t]*$/m.exec(text.slice(open[0].length));
+  const close = /^---[ \t]*\r?$/m.exec(text.slice(open[0].length));
   if (!close) return true;
   const content = text.slice(open[0].length, open[0].length + close.index);
   const meaningful = content.split('\n').filter((line) => line.trim() !== '' && !line.trim().startsWith('#'));

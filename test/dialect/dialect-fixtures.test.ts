@@ -89,6 +89,13 @@ describe('dialect fixtures', () => {
         const all = sent.join('\n');
         for (const secret of expected.never) expect(all, secret).not.toContain(secret);
         for (const text of expected.sent) expect(sent.some((s) => s.includes(text)), text).toBe(true);
+
+        // The bilingual document reads back: everything current, a second run sends nothing.
+        const status = await bitext(dir, ['status', `content/${file}`, '--check']);
+        expect(status.code, status.stdout + status.stderr).toBe(0);
+        const again = await bitext(dir, ['translate', `content/${file}`, '--translator', 'command', '--command', identity.command, '--no-validate']);
+        expect(again.code).toBe(0);
+        expect(identity.sent()).toHaveLength(sent.length);
       });
     }
 

@@ -45,6 +45,7 @@ describe('a document that opens with `---`', () => {
     const result = await bitext(dir, ['translate', 'content/doc.md', '--translator', 'pseudo']);
     expect(result.code, result.stderr).toBe(0);
     expect(await wires('---\n标题\n---\n正文。\n')).toEqual(['标题', '正文。']);
+    expect(await wires('---\r\n标题\r\n---\r\n正文。\r\n')).toEqual(['标题', '正文。']);
   });
 
   it('is still front matter, and an error with its line, when it is a broken mapping', async () => {
