@@ -10,6 +10,7 @@ import { buildDocumentState, type DocumentState } from '../plan/document-state.j
 import { hashFile } from '../segment/hash-text.js';
 import { segmentDocument } from '../segment/segment-document.js';
 import { displayPath, documentPaths, type DocumentPaths } from '../store/project-paths.js';
+import { detectSiteDialect } from '../store/detect-site-dialect.js';
 import { readTextFile, readTextFileIfExists } from '../store/read-text-file.js';
 
 /** Where and in which languages a command works. */
@@ -19,7 +20,7 @@ export interface DocumentSettings {
   to: LanguageCode;
   outDir: string;
   frontMatterFields: readonly string[];
-  /** Markdown dialects or site presets from the config (GFM and heading ids are always on). */
+  /** Markdown dialects or site presets from the config (GFM and heading ids are always on); detected from the site's files when absent. */
   dialect?: readonly string[];
   /** `$…$` math: on, off, or "auto" (on where the document has `$$` blocks). Default "auto". */
   math?: boolean | 'auto';
@@ -52,7 +53,8 @@ export async function loadDocument(sourceArg: string, settings: DocumentSettings
   const bilingualDisplay = displayPath(paths.bilingual, settings.cwd);
 
   const source = await readTextFile(sourcePath, sourceDisplay);
-  const syntax = await syntaxFor(sourcePath, source.text, settings);
+  const detected = settings.dialect === undefined ? await detectSiteDialect(settings.cwd) : undefined;
+  const syntax = await syntaxFor(sourcePath, source.text, detected ? { ...settings, dialect: [detected] } : settings);
   const tree = parseMarkdown(source.text, { syntax, file: sourceDisplay });
   const segments = segmentDocument(source.text, tree, {
     file: sourceDisplay,

@@ -5,6 +5,8 @@ import { parseMarkdown } from '../../src/parse/parse-markdown.js';
 import { renderTarget } from '../../src/render/render-target.js';
 import { maskProtected } from '../../src/segment/mask-protected.js';
 import { segmentDocument } from '../../src/segment/segment-document.js';
+import { recordingTranslator } from '../helpers/recording-translator.js';
+import { bitext, tempProject } from '../helpers/temp-project.js';
 
 /** What a translator would receive for each segment, and the target when every segment is uppercased Latin `T`. */
 async function run(file: string, text: string, dialect: string[] = []): Promise<{ wires: string[]; identity: string; replaced: string }> {
@@ -72,5 +74,20 @@ describe('HTML', () => {
     expect(wires).toEqual(['⟦1⟧标志⟦2⟧', '一段⟦1⟧说明⟦2⟧文字']);
     expect(identity).toBe(text);
     expect(replaced).toBe('<div align="center">\n  <img src="a.png" alt="T">\n  <p>T<b>T</b>T</p>\n  <!-- 注释 -->\n  <code>代码</code>\n</div>\n');
+  });
+});
+
+describe('the dialect is detected from the site where obvious', () => {
+  it('a Docusaurus site reads directives without configuration; a config naming dialects wins', async () => {
+    const text = ':::tip[小提示]\n内容。\n:::\n';
+    const dir = tempProject({ 'docusaurus.config.js': 'export default {};\n', 'docs/intro.md': text });
+    const recorder = recordingTranslator(dir, 'identity');
+    expect((await bitext(dir, ['translate', 'docs/intro.md', '--translator', 'command', '--command', recorder.command, '--no-validate'])).code).toBe(0);
+    expect(recorder.sent().map((s) => s.text)).toEqual(['小提示', '内容。']);
+
+    const plain = tempProject({ 'docusaurus.config.js': 'export default {};\n', 'bitext.config.json': '{ "dialect": [] }', 'docs/intro.md': text });
+    const plainRecorder = recordingTranslator(plain, 'identity');
+    expect((await bitext(plain, ['translate', 'docs/intro.md', '--translator', 'command', '--command', plainRecorder.command, '--no-validate'])).code).toBe(0);
+    expect(plainRecorder.sent().map((s) => s.text)).toEqual([':::tip[小提示]\n内容。\n:::']);
   });
 });
