@@ -1,12 +1,14 @@
 import type { Nodes, Root } from 'mdast';
-import type { FenceLine, KeptRange, NodeRule } from '../dialect/dialect-plugin.js';
+import type { NodeRule } from '../dialect/dialect-plugin.js';
 import { DEFAULT_SYNTAX, type MarkdownSyntax } from '../dialect/markdown-syntax.js';
 import type { ProtectedSpan, SegmentKind, SourceSegment } from '../model/types.js';
 import { positionOf } from '../parse/decode-source.js';
 import { readFrontMatterFields } from '../parse/front-matter.js';
 import { hashSource } from './hash-text.js';
-import { attributeValues, htmlRuns, type Range } from './html-runs.js';
-import { collectProtectedSpans, type DocumentSpan } from './protected-spans.js';
+import { splitAtFenceLines, trimKeptEdges } from './block-pieces.js';
+import { inlineSpans, keptWithin, mergeSpans, type SegmentWalk } from './dialect-spans.js';
+import { htmlRuns, type Range } from './html-runs.js';
+import type { DocumentSpan } from './protected-spans.js';
 
 /** Options for segmentation. */
 export interface SegmentOptions {
@@ -26,19 +28,6 @@ export const DEFAULT_FRONT_MATTER_FIELDS: readonly string[] = ['title', 'descrip
 /** The default HTML attributes whose values readers see. */
 export const DEFAULT_HTML_ATTRIBUTES: readonly string[] = ['alt', 'title'];
 
-// Han, kana and Hangul: prose in a `$…$` span means the dollars were not math.
-const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u;
-
-/** What segmentation needs while walking one document. */
-interface Walk {
-  text: string;
-  rules: Record<string, NodeRule>;
-  syntax: MarkdownSyntax;
-  kept: KeptRange[];
-  fenceLine: ((line: string) => FenceLine | undefined) | undefined;
-  attributes: readonly string[];
-}
-
 /** Where a segment sits and how its translation must be written back. */
 interface Placement {
   kind: SegmentKind;
@@ -53,7 +42,7 @@ export function segmentDocument(text: string, tree: Root, options: SegmentOption
   const segments: SourceSegment[] = [];
   const fields = options.frontMatterFields ?? DEFAULT_FRONT_MATTER_FIELDS;
   const syntax = options.syntax ?? DEFAULT_SYNTAX;
-  const walk: Walk = {
+  const walk: SegmentWalk = {
     text,
     syntax,
     rules: Object.assign({}, ...syntax.dialects.map((d) => d.nodes ?? {})) as Record<string, NodeRule>,
@@ -109,7 +98,7 @@ function frontMatterSegments(text: string, node: Nodes, fields: readonly string[
 }
 
 /** The segments of a block of inline content: one, or more when fence lines cut it. */
-function blockSegments(walk: Walk, node: Nodes, kind: SegmentKind, rule: NodeRule): SourceSegment[] {
+function blockSegments(walk: SegmentWalk, node: Nodes, kind: SegmentKind, rule: NodeRule): SourceSegment[] {
   if (!('children' in node) || node.children.length === 0) return [];
   const first = node.children[0]?.position?.start.offset;
   const last = node.children[node.children.length - 1]?.position?.end.offset;
@@ -128,7 +117,7 @@ function blockSegments(walk: Walk, node: Nodes, kind: SegmentKind, rule: NodeRul
   };
   const dialectKept = [...walk.syntax.dialects.flatMap((d) => d.blockRanges?.(text, node, first, last) ?? []), ...keptWithin(walk.kept, first, last)];
   const segments: SourceSegment[] = [];
-  for (const piece of splitAtFenceLines(walk, first, last)) {
+  for (const piece of splitAtFenceLines(text, first, last, walk.fenceLine)) {
     const trimmed = trimKeptEdges(text, piece, dialectKept);
     const moved = trimmed.start !== piece.start ? { atBlockStart: false } : {};
     const segment = rangeSegment(text, trimmed, spans, { ...placement, ...piece.placement, ...moved });
@@ -137,76 +126,9 @@ function blockSegments(walk: Walk, node: Nodes, kind: SegmentKind, rule: NodeRul
   return segments;
 }
 
-/** A part of a block to segment, with what differs from the block's own placement. */
-interface Piece extends Range {
-  placement?: Partial<Placement>;
-}
-
-/**
- * Cuts a block at the lines that are syntax of their own (`::: tip 标题`): the text before and
- * after each is a piece, the fence's title a single-line piece, the rest of the fence kept.
- */
-function splitAtFenceLines(walk: Walk, start: number, end: number): Piece[] {
-  if (!walk.fenceLine) return [{ start, end }];
-  const { text } = walk;
-  const pieces: Piece[] = [];
-  let pieceStart = start;
-  let lineStart = start;
-  while (lineStart <= end) {
-    const newline = text.indexOf('\n', lineStart);
-    const lineEnd = newline === -1 || newline > end ? end : newline;
-    const prefix = lineStart === start ? '' : (/^[ \t>]*/.exec(text.slice(lineStart, lineEnd))?.[0] ?? '');
-    const contentStart = lineStart + prefix.length;
-    const fence = walk.fenceLine(text.slice(contentStart, lineEnd));
-    if (fence) {
-      const before = trimEnd(text, pieceStart, lineStart);
-      if (before > pieceStart) pieces.push({ start: pieceStart, end: before, ...(pieceStart === start ? {} : { placement: { atBlockStart: false } }) });
-      if (fence.label) pieces.push({ start: contentStart + fence.label.start, end: contentStart + fence.label.end, placement: { singleLine: true, atBlockStart: false } });
-      pieceStart = lineEnd + 1;
-      if (pieceStart <= end) pieceStart += /^[ \t>]*/.exec(text.slice(pieceStart, end))?.[0].length ?? 0;
-    }
-    if (lineEnd >= end) break;
-    lineStart = lineEnd + 1;
-  }
-  if (pieceStart < end) pieces.push({ start: pieceStart, end, ...(pieceStart === start ? {} : { placement: { atBlockStart: false } }) });
-  return pieces;
-}
-
-/**
- * Leaves a dialect's kept syntax at the start or end of a piece (`{{% notice %}}` lines, a heading's
- * `{#id}`) out of the segment, so the translator cannot move it away from its place.
- */
-function trimKeptEdges(text: string, piece: Piece, kept: readonly KeptRange[]): Piece {
-  let { start, end } = piece;
-  for (let changed = true; changed && start < end; ) {
-    changed = false;
-    const head = kept.find((k) => k.start <= start && k.end > start);
-    if (head) {
-      start = Math.min(end, head.end);
-      const gap = /^\s*/.exec(text.slice(start, end))?.[0] ?? '';
-      start += gap.length;
-      if (gap.includes('\n')) start += /^[ \t>]*/.exec(text.slice(start, end))?.[0].length ?? 0;
-      changed = true;
-    }
-    const tail = kept.find((k) => k.start < end && k.end >= end);
-    if (tail && start < end) {
-      end = Math.max(start, tail.start);
-      while (end > start && /\s/.test(text[end - 1] ?? '')) end--;
-      changed = true;
-    }
-  }
-  return { ...piece, start, end };
-}
-
-/** The offset before the line break (and `\r`) that ends at `lineStart`. */
-function trimEnd(text: string, from: number, lineStart: number): number {
-  let at = lineStart;
-  while (at > from && (text[at - 1] === '\n' || text[at - 1] === '\r')) at--;
-  return at;
-}
 
 /** Segments of an HTML block: each run of text between block-level tags, inline tags protected. */
-function htmlSegments(walk: Walk, node: Nodes, kind: SegmentKind): SourceSegment[] {
+function htmlSegments(walk: SegmentWalk, node: Nodes, kind: SegmentKind): SourceSegment[] {
   const start = node.position?.start.offset;
   const end = node.position?.end.offset;
   if (start === undefined || end === undefined) return [];
@@ -219,70 +141,6 @@ function htmlSegments(walk: Walk, node: Nodes, kind: SegmentKind): SourceSegment
   return segments;
 }
 
-/**
- * Protected spans of a block's inline content: the core ones (code, HTML, URLs...), the syntax of
- * the dialects' inline nodes, their kept ranges, minus `$…$` spans that hold CJK prose.
- */
-function inlineSpans(walk: Walk, node: Nodes, start: number, end: number): DocumentSpan[] {
-  const children = 'children' in node ? (node.children as Nodes[]) : [];
-  const removed: Range[] = [];
-  const added: DocumentSpan[] = [];
-  const visit = (child: Nodes): void => {
-    const from = child.position?.start.offset;
-    const to = child.position?.end.offset;
-    if (from === undefined || to === undefined) return;
-    const role = walk.rules[child.type]?.role;
-    if (role === 'inline-kept') added.push({ start: from, end: to });
-    if (role === 'inline-wrapper') {
-      const inner = 'children' in child ? (child.children as Nodes[]) : [];
-      const innerStart = inner[0]?.position?.start.offset;
-      const innerEnd = inner[inner.length - 1]?.position?.end.offset;
-      if (innerStart === undefined || innerEnd === undefined) added.push({ start: from, end: to });
-      else added.push({ start: from, end: innerStart }, { start: innerEnd, end: to });
-    }
-    if (child.type === 'inlineMath' && CJK.test(child.value)) removed.push({ start: from, end: to });
-    if (child.type === 'html') {
-      const values = attributeValues(walk.text, from, to, walk.attributes);
-      if (values.length > 0) {
-        removed.push({ start: from, end: to });
-        let cursor = from;
-        for (const value of values) {
-          added.push({ start: cursor, end: value.start });
-          cursor = value.end;
-        }
-        added.push({ start: cursor, end: to });
-      }
-    }
-    if ('children' in child) for (const grandchild of child.children) visit(grandchild as Nodes);
-  };
-  for (const child of children) visit(child);
-  const core = collectProtectedSpans(children, walk.text).filter((s) => !removed.some((r) => r.start === s.start && r.end === s.end));
-  const blockKept = walk.syntax.dialects.flatMap((d) => d.blockRanges?.(walk.text, node, start, end) ?? []);
-  return mergeSpans([...core, ...added.filter((s) => s.end > s.start), ...blockKept, ...keptWithin(walk.kept, start, end)]);
-}
-
-/** The kept ranges that touch `start`..`end`, clipped to it. */
-function keptWithin(kept: readonly KeptRange[], start: number, end: number): DocumentSpan[] {
-  return kept.filter((k) => k.end > start && k.start < end).map((k) => ({ start: Math.max(k.start, start), end: Math.min(k.end, end) }));
-}
-
-/** Sorts spans and joins those that overlap, so one protected part is one placeholder. */
-function mergeSpans(spans: readonly DocumentSpan[]): DocumentSpan[] {
-  const sorted = [...spans].sort((a, b) => a.start - b.start || b.end - a.end);
-  const merged: DocumentSpan[] = [];
-  for (const span of sorted) {
-    const previous = merged[merged.length - 1];
-    if (previous && span.start < previous.end) {
-      if (span.end > previous.end) {
-        previous.end = span.end;
-        delete previous.labelIfTextChanges;
-      }
-      continue;
-    }
-    merged.push({ ...span });
-  }
-  return merged;
-}
 
 /** One segment for `range`, or undefined when nothing in it is translatable. */
 function rangeSegment(text: string, range: Range, documentSpans: readonly DocumentSpan[], placement: Placement): SourceSegment | undefined {
