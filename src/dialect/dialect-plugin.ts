@@ -46,6 +46,8 @@ export interface DialectPlugin {
   name: DialectName;
   /** Loads the remark plugins that parse the syntax (dynamic, so unused dialects cost nothing). */
   loadExtensions?: () => Promise<Pluggable[]>;
+  /** Front-matter formats besides YAML the dialect's pages open with (their node is `kept`). */
+  frontMatter?: readonly 'toml'[];
   /** Roles of the node types this dialect adds or redefines. */
   nodes?: Record<string, NodeRule>;
   /** Ranges of the whole document kept as protected spans (tags, shortcodes). */

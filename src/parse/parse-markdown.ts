@@ -35,9 +35,14 @@ function processorFor(syntax: MarkdownSyntax, frontMatter: boolean): Processor<R
   let processor = cached.get(frontMatter);
   if (!processor) {
     const base = unified().use(remarkParse);
-    if (frontMatter) base.use(remarkFrontmatter, ['yaml']);
+    const formats = [...(frontMatter ? ['yaml' as const] : []), ...syntax.dialects.flatMap((d) => d.frontMatter ?? [])];
+    if (formats.length > 0) base.use(remarkFrontmatter, formats);
     base.use(remarkGfm);
-    for (const extension of syntax.extensions) base.use(extension as never);
+    for (const extension of syntax.extensions) {
+      // A `[plugin, options]` tuple is passed as two arguments; a bare array would read as a list.
+      if (Array.isArray(extension)) base.use(extension[0] as never, ...(extension.slice(1) as never[]));
+      else base.use(extension as never);
+    }
     processor = base as unknown as Processor<Root>;
     cached.set(frontMatter, processor);
   }

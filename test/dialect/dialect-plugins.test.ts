@@ -59,6 +59,15 @@ describe('Hugo shortcodes and Liquid tags', () => {
     expect((await run('a.md', text, ['liquid'])).wires).toEqual(['用 {{< ref "文章" >}} 和 ⟦1⟧ 标记。']);
   });
 
+  it('Hugo keeps TOML front matter whole and still reads YAML front matter', async () => {
+    const toml = '+++\ntitle = "标题"\n+++\n\n正文。\n';
+    expect((await run('a.md', toml)).wires).toEqual(['+++\ntitle = "标题"\n+++', '正文。']);
+    const hugo = await run('a.md', toml, ['hugo']);
+    expect(hugo.wires).toEqual(['正文。']);
+    expect(hugo.identity).toBe(toml);
+    expect((await run('a.md', '---\ntitle: 标题\n---\n\n正文。\n', ['hugo'])).wires).toEqual(['标题', '正文。']);
+  });
+
   it('leave paired tags out of the segment and keep code bodies, even across blank lines', async () => {
     const text = '{% note info %}\n提示内容。\n{% endnote %}\n\n{% codeblock %}\n代码一\n\n代码二\n{% endcodeblock %}\n';
     const { wires, identity } = await run('a.md', text, ['hexo']);
