@@ -5,6 +5,7 @@ import { parseMarkdown } from '../../src/parse/parse-markdown.js';
 import { renderTarget } from '../../src/render/render-target.js';
 import { maskProtected } from '../../src/segment/mask-protected.js';
 import { segmentDocument } from '../../src/segment/segment-document.js';
+import { checkPairs } from '../../src/qa/check-pairs.js';
 import { recordingTranslator } from '../helpers/recording-translator.js';
 import { bitext, tempProject } from '../helpers/temp-project.js';
 
@@ -83,6 +84,17 @@ describe('HTML', () => {
     expect(wires).toEqual(['⟦1⟧标志⟦2⟧', '一段⟦1⟧说明⟦2⟧文字']);
     expect(identity).toBe(text);
     expect(replaced).toBe('<div align="center">\n  <img src="a.png" alt="T">\n  <p>T<b>T</b>T</p>\n  <!-- 注释 -->\n  <code>代码</code>\n</div>\n');
+  });
+});
+
+describe('QA on translated attribute values', () => {
+  it('inline-structure accepts a translated alt or title, not a changed src', () => {
+    const source = '看 <img src="a.png" alt="截图"> 这里';
+    const options = { sourceLanguage: 'zh', targetLanguage: 'en' };
+    const ok = checkPairs([{ id: 's1', source, translation: 'See <img src="a.png" alt="Screenshot"> here' }], options);
+    expect(ok.filter((f) => f.check === 'inline-structure')).toEqual([]);
+    const bad = checkPairs([{ id: 's1', source, translation: 'See <img src="b.png" alt="Screenshot"> here' }], options);
+    expect(bad.filter((f) => f.check === 'inline-structure')).toHaveLength(1);
   });
 });
 
