@@ -3,6 +3,7 @@ import remarkFrontmatter from 'remark-frontmatter';
 import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import { unified, type Processor } from 'unified';
+import { InputError } from '../model/errors.js';
 import { DEFAULT_SYNTAX, type MarkdownSyntax } from '../dialect/markdown-syntax.js';
 import { checkNestingDepth } from './check-nesting-depth.js';
 import { opensWithFrontMatter } from './opens-with-front-matter.js';
@@ -26,7 +27,22 @@ export function parseMarkdown(text: string, options: ParseOptions = {}): Root {
   checkNestingDepth(text, options.file ?? '<input>');
   let prepared = text;
   for (const dialect of syntax.dialects) if (dialect.prepare) prepared = dialect.prepare(prepared);
-  return processorFor(syntax, opensWithFrontMatter(text)).parse(prepared);
+  try {
+    return processorFor(syntax, opensWithFrontMatter(text)).parse(prepared);
+  } catch (error) {
+    throw syntaxError(error, options.file ?? '<input>');
+  }
+}
+
+/** A parse error of a dialect's extension (MDX: JSX, expressions, ESM) as an InputError with its place. */
+function syntaxError(error: unknown, file: string): unknown {
+  const message = error as { reason?: unknown; line?: unknown; column?: unknown; source?: unknown };
+  if (typeof message.reason !== 'string' || typeof message.line !== 'number') return error;
+  return new InputError(
+    `cannot read this as ${typeof message.source === 'string' && message.source.includes('mdx') ? 'MDX' : 'Markdown'}: ${message.reason}`,
+    { file, line: message.line, ...(typeof message.column === 'number' ? { column: message.column } : {}) },
+    'Fix the syntax at this place: in MDX `<` starts JSX and `{` an expression (write `\\<` and `\\{` for the characters), autolinks `<https://…>` are not allowed.',
+  );
 }
 
 function processorFor(syntax: MarkdownSyntax, frontMatter: boolean): Processor<Root> {

@@ -1,3 +1,5 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadSyntax, usesTexMath } from '../../src/dialect/load-syntax.js';
 import { syntaxFor } from '../../src/engine/load-document.js';
@@ -94,6 +96,14 @@ describe('the dialect setting', () => {
     const result = await bitext(dir, ['status', 'content/doc.md']);
     expect(result.code).toBe(2);
     expect(result.stderr).toContain('unknown dialect "wordpress"');
+  });
+
+  it('invalid MDX is an InputError with file, line and column; nothing is written', async () => {
+    const dir = tempProject({ 'content/doc.mdx': '# 标题\n\n一段 <https://example.com> 文字。\n' });
+    const result = await bitext(dir, ['translate', 'content/doc.mdx', '--translator', 'pseudo']);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('content/doc.mdx:3:11: cannot read this as MDX');
+    expect(existsSync(join(dir, 'translations'))).toBe(false);
   });
 
   it('reads `.mdx` files as MDX without configuration', async () => {
