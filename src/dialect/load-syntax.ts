@@ -23,7 +23,8 @@ export const DIALECTS: Record<DialectName, DialectPlugin> = {
 /** Site generators as the dialects their pages are written in. */
 export const DIALECT_PRESETS: Record<string, DialectName[]> = {
   docusaurus: ['directives', 'heading-ids'],
-  vitepress: ['containers', 'heading-ids'],
+  // VitePress pages are Vue templates too: `{{ expression }}` is kept like Liquid output.
+  vitepress: ['containers', 'heading-ids', 'liquid'],
   dumi: ['containers'],
   hugo: ['hugo', 'heading-ids'],
   hexo: ['liquid'],

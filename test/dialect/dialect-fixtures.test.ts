@@ -16,8 +16,8 @@ const EXPECT: Record<string, { never: string[]; sent: string[] }> = {
     sent: ['如何在本地安装并运行这个项目。', '这里介绍如何在⟦1⟧本地环境⟦2⟧中安装', '系统要求', '小提示', '建议使用 **Node.js 20** 或更高版本。', '用 Yarn 也可以安装依赖。'],
   },
   vitepress: {
-    never: [':::', 'tip', 'warning', 'danger', 'details', '{#', '你好', 'title=', 'outline', 'info'],
-    sent: ['快速开始', '提示', '这是一个提示容器，里面的内容会被翻译。', '危险区域', '列表项一', '点击查看代码', '带属性的容器。', '五分钟上手一个站点。'],
+    never: [':::', 'tip', 'warning', 'danger', 'details', '{#', '你好', 'title=', 'outline', 'info', '$frontmatter'],
+    sent: ['快速开始', '提示', '这是一个提示容器，里面的内容会被翻译。', '危险区域', '列表项一', '点击查看代码', '带属性的容器。', '五分钟上手一个站点。', '当前页面的标题是 ⟦2⟧。'],
   },
   hugo: {
     never: ['{{<', '{{%', '{#', '你好', '世界', '一只猫', '猫的图片', '其他文章', 'notice', 'youtube'],
