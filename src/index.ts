@@ -3,7 +3,10 @@ export type * from './model/types.js';
 export { BitextError, InputError, UsageError, LockedError } from './model/errors.js';
 
 export { decodeSource, type DecodedSource } from './parse/decode-source.js';
-export { parseMarkdown } from './parse/parse-markdown.js';
+export { parseMarkdown, type ParseOptions } from './parse/parse-markdown.js';
+export { loadSyntax, dialectsFor, usesTexMath, DIALECTS, DIALECT_PRESETS } from './dialect/load-syntax.js';
+export { DEFAULT_SYNTAX, type MarkdownSyntax } from './dialect/markdown-syntax.js';
+export type { DialectPlugin, DialectName, NodeRule, NodeRole, SlugStyle } from './dialect/dialect-plugin.js';
 export { segmentDocument, DEFAULT_FRONT_MATTER_FIELDS, type SegmentOptions } from './segment/segment-document.js';
 export { maskProtected, unmaskTranslation, type MaskedText, type MaskToken } from './segment/mask-protected.js';
 export { hashSource, hashTranslation, normaliseText } from './segment/hash-text.js';
@@ -11,6 +14,7 @@ export { hashSource, hashTranslation, normaliseText } from './segment/hash-text.
 export { alignSegments } from './align/align-segments.js';
 export { buildDocumentState, type DocumentState, type SegmentState } from './plan/document-state.js';
 export { planTranslation, type TranslationPlan, type PlannedSegment } from './plan/plan-translation.js';
+export { isAlreadyInTarget, COPY_ORIGIN } from './plan/already-in-target.js';
 export { nextDocument, type SegmentUpdate } from './plan/next-document.js';
 
 export type { Translator, TranslationRequest, TranslationResponse, TranslatorLimits, TranslatorOptions, GlossaryEntry, RequestSegment } from './translate/translator.js';
@@ -21,6 +25,7 @@ export { createPseudoTranslator } from './translate/adapters/pseudo.js';
 export { validateTranslation } from './translate/validate-translation.js';
 
 export { renderTarget } from './render/render-target.js';
+export { rewriteHeadingLinks, unmatchedFragments, type UnmatchedFragment } from './render/rewrite-heading-links.js';
 export { renderBilingual } from './bilingual/render-bilingual.js';
 export { parseBilingual } from './bilingual/parse-bilingual.js';
 
@@ -28,7 +33,7 @@ export { checkPairs } from './qa/check-pairs.js';
 export type { QaFinding, QaPair } from './qa/qa-types.js';
 export { renderReviewHtml } from './review/render-review-html.js';
 
-export { loadDocument, type LoadedDocument, type DocumentSettings } from './engine/load-document.js';
+export { loadDocument, syntaxFor, type LoadedDocument, type DocumentSettings } from './engine/load-document.js';
 export { translateDocument, type TranslateOptions, type TranslateReport } from './engine/translate-document.js';
 export { translateSite, type TranslateSiteOptions, type SiteReport } from './engine/translate-site.js';
 export { describeStatus } from './engine/describe-status.js';

@@ -72,6 +72,9 @@ export async function resolveSettings(flags: CommonFlags, files: string[], io: C
     root,
     layout,
     frontMatterFields: config.frontMatterFields ?? DEFAULT_FRONT_MATTER_FIELDS,
+    ...(config.dialect !== undefined ? { dialect: typeof config.dialect === 'string' ? [config.dialect] : config.dialect } : {}),
+    ...(config.math !== undefined ? { math: config.math } : {}),
+    ...(config.htmlAttributes ? { htmlAttributes: config.htmlAttributes } : {}),
     config,
     files: chosen,
   };

@@ -5,9 +5,12 @@ import { InputError } from '../model/errors.js';
 import type { BilingualDocument, LanguageCode, SourceSegment } from '../model/types.js';
 import type { DecodedSource } from '../parse/decode-source.js';
 import { parseMarkdown } from '../parse/parse-markdown.js';
+import { dialectsFor, loadSyntax, usesTexMath } from '../dialect/load-syntax.js';
+import type { MarkdownSyntax } from '../dialect/markdown-syntax.js';
 import { buildDocumentState, type DocumentState } from '../plan/document-state.js';
 import { hashFile } from '../segment/hash-text.js';
 import { segmentDocument } from '../segment/segment-document.js';
+import { detectSiteDialect } from '../store/detect-site-dialect.js';
 import { displayPath, documentPaths, type DocumentPaths, type PathSettings } from '../store/project-paths.js';
 import { readTextFile, readTextFileIfExists } from '../store/read-text-file.js';
 
@@ -22,6 +25,12 @@ export interface DocumentSettings {
   root?: string;
   /** Where translated versions go (see `documentPaths`); default `mirror`. */
   layout?: string;
+  /** Markdown dialects or site presets from the config (GFM and heading ids are always on); detected from the site's files when absent. */
+  dialect?: readonly string[];
+  /** `$…$` math: on, off, or "auto" (on where the document has `$$` blocks). Default "auto". */
+  math?: boolean | 'auto';
+  /** HTML attributes whose values are translated (default `alt`, `title`). */
+  htmlAttributes?: readonly string[];
 }
 
 /** A source file read and segmented once, whatever the number of target languages. */
@@ -30,15 +39,25 @@ export interface ParsedSource {
   sourceDisplay: string;
   source: DecodedSource;
   segments: SourceSegment[];
+  /** The dialects the source is read in. */
+  syntax: MarkdownSyntax;
 }
 
-/** Reads and segments a source file; an unreadable or unparsable file is an InputError. */
+/** Reads and segments a source file in its dialects; an unreadable or unparsable file is an InputError. */
 export async function readSource(sourceArg: string, settings: DocumentSettings): Promise<ParsedSource> {
   const sourcePath = resolve(settings.cwd, sourceArg);
   const sourceDisplay = displayPath(sourcePath, settings.cwd);
   const source = await readTextFile(sourcePath, sourceDisplay);
-  const segments = segmentDocument(source.text, parseMarkdown(source.text), { file: sourceDisplay, frontMatterFields: settings.frontMatterFields });
-  return { sourcePath, sourceDisplay, source, segments };
+  const detected = settings.dialect === undefined ? await detectSiteDialect(settings.cwd) : undefined;
+  const syntax = await syntaxFor(sourcePath, source.text, detected ? { ...settings, dialect: [detected] } : settings);
+  const tree = parseMarkdown(source.text, { syntax, file: sourceDisplay });
+  const segments = segmentDocument(source.text, tree, {
+    file: sourceDisplay,
+    frontMatterFields: settings.frontMatterFields,
+    syntax,
+    ...(settings.htmlAttributes ? { htmlAttributes: settings.htmlAttributes } : {}),
+  });
+  return { sourcePath, sourceDisplay, source, segments, syntax };
 }
 
 /** The path settings of a command, absolute. */
@@ -61,6 +80,8 @@ export interface LoadedDocument {
   targetDisplay: string;
   source: DecodedSource;
   segments: SourceSegment[];
+  /** The dialects the source is read in. */
+  syntax: MarkdownSyntax;
   /** The bilingual document on disk, if there is one. */
   stored?: BilingualDocument;
   state: DocumentState;
@@ -72,7 +93,7 @@ export interface LoadedDocument {
  * Pass `parsed` to reuse a source already read for another language.
  */
 export async function loadDocument(sourceArg: string, settings: DocumentSettings, parsed?: ParsedSource): Promise<LoadedDocument> {
-  const { sourcePath, sourceDisplay, source, segments } = parsed ?? (await readSource(sourceArg, settings));
+  const { sourcePath, sourceDisplay, source, segments, syntax } = parsed ?? (await readSource(sourceArg, settings));
   const paths = documentPaths(sourcePath, pathSettings(settings, sourcePath), settings.to);
   const bilingualDisplay = displayPath(paths.bilingual, settings.cwd);
 
@@ -100,6 +121,7 @@ export async function loadDocument(sourceArg: string, settings: DocumentSettings
     targetDisplay: displayPath(paths.target, settings.cwd),
     source,
     segments,
+    syntax,
     ...(stored ? { stored } : {}),
     state: buildDocumentState(segments, stored),
     header: { sourcePath: sourceDisplay, sourceFileHash: hashFile(source.text), from: settings.from, to: settings.to },
@@ -108,4 +130,10 @@ export async function loadDocument(sourceArg: string, settings: DocumentSettings
 
 async function exists(path: string): Promise<boolean> {
   return access(path).then(() => true, () => false);
+}
+
+/** The dialects of one source file: configured, detected from its extension, math where used. */
+export async function syntaxFor(path: string, text: string, settings: Pick<DocumentSettings, 'dialect' | 'math'>): Promise<MarkdownSyntax> {
+  const math = settings.math === true || ((settings.math ?? 'auto') === 'auto' && usesTexMath(text));
+  return loadSyntax(dialectsFor(path, settings.dialect ?? []), math);
 }

@@ -2,6 +2,7 @@ import { renderBilingual } from '../bilingual/render-bilingual.js';
 import type { SegmentId, SegmentStatus } from '../model/types.js';
 import { nextDocument, type SegmentUpdate } from '../plan/next-document.js';
 import { renderTarget } from '../render/render-target.js';
+import { slugStyleOf } from '../dialect/markdown-syntax.js';
 import { writeFileAtomicIfChanged } from '../store/atomic-write.js';
 import type { LoadedDocument } from './load-document.js';
 
@@ -19,7 +20,7 @@ export async function saveBilingual(document: LoadedDocument, updates: ReadonlyM
 export async function saveTarget(document: LoadedDocument, updates: ReadonlyMap<SegmentId, SegmentUpdate>, wrote: string[]): Promise<void> {
   const { doc } = nextDocument(document.state, document.header, updates);
   const translations = doc.segments.map((segment) => segment.translation);
-  await writeIfChanged(document.paths.target, renderTarget(document.source, document.segments, translations), wrote);
+  await writeIfChanged(document.paths.target, renderTarget(document.source, document.segments, translations, { slugStyle: slugStyleOf(document.syntax) }), wrote);
 }
 
 /** Writes a file when its content changed, and notes it in `wrote`. */

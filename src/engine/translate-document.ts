@@ -1,5 +1,6 @@
 import type { SegmentStatus } from '../model/types.js';
 import type { TranslationPlan } from '../plan/plan-translation.js';
+import type { UnmatchedFragment } from '../render/rewrite-heading-links.js';
 import type { GlossaryEntry, Translator } from '../translate/translator.js';
 import type { PlanEstimate } from './estimate-plan.js';
 import type { DocumentSettings, LoadedDocument } from './load-document.js';
@@ -28,6 +29,10 @@ export interface TranslateReport {
   estimate: PlanEstimate;
   translated: number;
   reused: number;
+  /** Segments copied unchanged because they are already in the target language. */
+  copied: number;
+  /** Same-document links whose fragment matches no heading (they stay as they are). */
+  unmatchedFragments: UnmatchedFragment[];
   failed: { id: string; reason: string }[];
   /** Requests that carried this document's segments (a request may carry several documents). */
   requests: number;

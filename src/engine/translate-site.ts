@@ -3,7 +3,10 @@ import { BitextError } from '../model/errors.js';
 import type { LanguageCode, Origin, SegmentId } from '../model/types.js';
 import { translationOrigin, type SegmentState } from '../plan/document-state.js';
 import type { SegmentUpdate } from '../plan/next-document.js';
+import { COPY_ORIGIN } from '../plan/already-in-target.js';
 import { planTranslation, type PlannedSegment } from '../plan/plan-translation.js';
+import { slugStyleOf } from '../dialect/markdown-syntax.js';
+import { unmatchedFragments } from '../render/rewrite-heading-links.js';
 import { memoryKey, type TranslationMemory } from '../plan/translation-memory.js';
 import { maskProtected, unmaskTranslation, type MaskToken } from '../segment/mask-protected.js';
 import { acquireLock, type ReleaseLock } from '../store/document-lock.js';
@@ -106,6 +109,7 @@ export async function translateSite(options: TranslateSiteOptions): Promise<Site
     const plan = planTranslation(document.state, memory, { from: options.from, to, force: options.force });
     const report: TranslateReport = {
       document, plan, estimate: estimatePlan(plan.send, options.translator.limits, options.from), translated: 0, reused: plan.reuse.length,
+      copied: plan.copy.length, unmatchedFragments: unmatchedFragments(document.source.text, document.segments, slugStyleOf(document.syntax)),
       failed: [], requests: 0, usage: { inputTokens: 0, outputTokens: 0, characters: 0 }, statuses: document.state.entries.map((e) => e.status), wrote: [],
     };
     site.documents.push(report);
@@ -281,6 +285,7 @@ function prepare(job: Job, from: LanguageCode, to: LanguageCode, origin: Origin,
   const { document, plan } = job.report;
   const entryById = job.entries;
   for (const reuse of plan.reuse) record(job, reuse, reuse.entry.translation, reuse.entry.origin, learned, from, to);
+  for (const copy of plan.copy) record(job, copy, copy.text, COPY_ORIGIN, learned, from, to);
   // The memory follows the bilingual document, people's edits included.
   for (const entry of document.state.entries) {
     const entryOrigin = translationOrigin(entry);

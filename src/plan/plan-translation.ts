@@ -1,4 +1,5 @@
 import type { LanguageCode, SegmentId, SegmentKind, SegmentRecord } from '../model/types.js';
+import { isAlreadyInTarget } from './already-in-target.js';
 import type { DocumentState, SegmentState } from './document-state.js';
 import { memoryKey, type MemoryEntry, type TranslationMemory } from './translation-memory.js';
 
@@ -19,6 +20,8 @@ export interface PlannedSegment {
 /** What a `translate` run will do, computed before anything is sent or written. */
 export interface TranslationPlan {
   send: PlannedSegment[];
+  /** Segments already in the target language (by script): copied unchanged, never sent. */
+  copy: { id: SegmentId; text: string; reason: SendReason }[];
   /** Segments filled from the translation memory, at no cost. */
   reuse: { id: SegmentId; entry: MemoryEntry; reason: SendReason }[];
   /** Person's translations whose source changed and that already carry a machine suggestion. */
@@ -37,11 +40,12 @@ export interface PlanOptions {
 
 /**
  * Decides, segment by segment, what a run must do: nothing for current segments, reuse from
- * memory where the same source was translated before, otherwise send. A person's translation
+ * memory where the same source was translated before, copy what is already in the target
+ * language, otherwise send. A person's translation
  * is never replaced: when its source changes, only a suggestion is asked for (unless forced).
  */
 export function planTranslation(state: DocumentState, memory: TranslationMemory, options: PlanOptions): TranslationPlan {
-  const plan: TranslationPlan = { send: [], reuse: [], conflicts: [], moved: [], removed: state.removed };
+  const plan: TranslationPlan = { send: [], copy: [], reuse: [], conflicts: [], moved: [], removed: state.removed };
   for (const entry of state.entries) {
     if (entry.match === 'moved') plan.moved.push(entry.id);
     const reason = sendReason(entry, options.force);
@@ -53,6 +57,10 @@ export function planTranslation(state: DocumentState, memory: TranslationMemory,
     const remembered = options.force ? undefined : memory.get(memoryKey(options.from, options.to, entry.segment.hash));
     if (remembered) {
       plan.reuse.push({ id: entry.id, entry: remembered, reason });
+      continue;
+    }
+    if (isAlreadyInTarget(entry.segment.text, entry.segment.protectedSpans, options.from, options.to)) {
+      plan.copy.push({ id: entry.id, text: entry.segment.text, reason });
       continue;
     }
     const planned: PlannedSegment = { id: entry.id, kind: entry.segment.kind, text: entry.segment.text, reason };

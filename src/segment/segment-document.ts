@@ -1,50 +1,73 @@
 import type { Nodes, Root } from 'mdast';
+import type { NodeRule } from '../dialect/dialect-plugin.js';
+import { DEFAULT_SYNTAX, type MarkdownSyntax } from '../dialect/markdown-syntax.js';
 import type { ProtectedSpan, SegmentKind, SourceSegment } from '../model/types.js';
 import { positionOf } from '../parse/decode-source.js';
 import { readFrontMatterFields } from '../parse/front-matter.js';
 import { hashSource } from './hash-text.js';
-import { collectProtectedSpans, type DocumentSpan } from './protected-spans.js';
+import { splitAtFenceLines, trimKeptEdges } from './block-pieces.js';
+import { inlineSpans, keptWithin, mergeSpans, type SegmentWalk } from './dialect-spans.js';
+import { htmlRuns, type Range } from './html-runs.js';
+import type { DocumentSpan } from './protected-spans.js';
 
 /** Options for segmentation. */
 export interface SegmentOptions {
-  /** Front-matter fields meant for readers (default `title`, `summary`). */
+  /** Front-matter fields meant for readers (default `title`, `description`, `summary`). */
   frontMatterFields?: readonly string[];
   /** Used in error messages. */
   file?: string;
+  /** The dialects the document is written in (GFM with heading ids by default). */
+  syntax?: MarkdownSyntax;
+  /** HTML attributes whose values are translated (default `alt`, `title`). */
+  htmlAttributes?: readonly string[];
 }
 
 /** The default reader-facing front-matter fields. */
-export const DEFAULT_FRONT_MATTER_FIELDS: readonly string[] = ['title', 'summary'];
+export const DEFAULT_FRONT_MATTER_FIELDS: readonly string[] = ['title', 'description', 'summary'];
 
-// Containers whose paragraphs are translated; the nearest one names the segment's kind.
-const CONTAINER_KINDS: Partial<Record<Nodes['type'], SegmentKind>> = {
-  listItem: 'list-item',
-  blockquote: 'quote',
-  footnoteDefinition: 'footnote',
-};
+/** The default HTML attributes whose values readers see. */
+export const DEFAULT_HTML_ATTRIBUTES: readonly string[] = ['alt', 'title'];
 
-// Block nodes whose content is never translated.
-const SKIPPED = new Set(['code', 'html', 'math', 'definition', 'thematicBreak', 'yaml']);
+/** Where a segment sits and how its translation must be written back. */
+interface Placement {
+  kind: SegmentKind;
+  singleLine: boolean;
+  inTable: boolean;
+  atBlockStart: boolean;
+}
 
 /** Splits a parsed document into translatable segments, in document order. */
 export function segmentDocument(text: string, tree: Root, options: SegmentOptions = {}): SourceSegment[] {
   const file = options.file ?? '<input>';
   const segments: SourceSegment[] = [];
   const fields = options.frontMatterFields ?? DEFAULT_FRONT_MATTER_FIELDS;
+  const syntax = options.syntax ?? DEFAULT_SYNTAX;
+  const walk: SegmentWalk = {
+    text,
+    syntax,
+    rules: Object.assign({}, ...syntax.dialects.map((d) => d.nodes ?? {})) as Record<string, NodeRule>,
+    kept: syntax.dialects.flatMap((d) => d.keptRanges?.(text) ?? []),
+    fenceLine: syntax.dialects.find((d) => d.fenceLine)?.fenceLine,
+    attributes: options.htmlAttributes ?? DEFAULT_HTML_ATTRIBUTES,
+  };
 
   const visit = (node: Nodes, kind: SegmentKind): void => {
     if (node.type === 'yaml') {
       segments.push(...frontMatterSegments(text, node, fields, file));
       return;
     }
-    if (SKIPPED.has(node.type)) return;
-    if (node.type === 'paragraph' || node.type === 'heading' || node.type === 'tableCell') {
-      const segment = blockSegment(text, node, node.type === 'heading' ? 'heading' : node.type === 'tableCell' ? 'table-cell' : kind);
-      if (segment) segments.push(segment);
+    const rule = walk.rules[node.type];
+    if (rule?.role === 'kept') return;
+    if (rule?.role === 'text') {
+      segments.push(...blockSegments(walk, node, rule.kind ?? kind, rule));
+      return;
+    }
+    if (rule?.role === 'html') {
+      segments.push(...htmlSegments(walk, node, kind));
       return;
     }
     if ('children' in node) {
-      const childKind = CONTAINER_KINDS[node.type] ?? kind;
+      const childKind = rule?.role === 'container' ? (rule.kind ?? kind) : kind;
       for (const child of node.children) visit(child as Nodes, childKind);
     }
   };
@@ -74,20 +97,64 @@ function frontMatterSegments(text: string, node: Nodes, fields: readonly string[
   });
 }
 
-function blockSegment(text: string, node: Nodes, kind: SegmentKind): SourceSegment | undefined {
-  if (!('children' in node) || node.children.length === 0) return undefined;
+/** The segments of a block of inline content: one, or more when fence lines cut it. */
+function blockSegments(walk: SegmentWalk, node: Nodes, kind: SegmentKind, rule: NodeRule): SourceSegment[] {
+  if (!('children' in node) || node.children.length === 0) return [];
   const first = node.children[0]?.position?.start.offset;
   const last = node.children[node.children.length - 1]?.position?.end.offset;
-  if (first === undefined || last === undefined || last <= first) return undefined;
+  if (first === undefined || last === undefined || last <= first) return [];
 
-  const { segmentText, lineStarts, linePrefixes } = stripContainerPrefixes(text, first, last);
-  const spans = collectProtectedSpans(node.children, text).map((span) => toSegmentSpan(span, lineStarts));
-  if (!hasTranslatableText(segmentText, spans)) return undefined;
-
-  const { line, column } = positionOf(text, first);
+  const { text } = walk;
   const isAtx = node.type === 'heading' && text[node.position?.start.offset ?? 0] === '#';
+  const isLabel = (node.data as { directiveLabel?: boolean } | undefined)?.directiveLabel === true;
+  const singleLine = isAtx || rule.singleLine === true || isLabel;
+  const spans = inlineSpans(walk, node, first, last);
+  const placement: Placement = {
+    kind: node.type === 'heading' ? 'heading' : kind,
+    singleLine,
+    inTable: node.type === 'tableCell',
+    atBlockStart: node.type !== 'tableCell' && node.type !== 'leafDirective' && !isAtx && !isLabel,
+  };
+  const dialectKept = [...walk.syntax.dialects.flatMap((d) => d.blockRanges?.(text, node, first, last) ?? []), ...keptWithin(walk.kept, first, last)];
+  const segments: SourceSegment[] = [];
+  for (const piece of splitAtFenceLines(text, first, last, walk.fenceLine)) {
+    const trimmed = trimKeptEdges(text, piece, dialectKept);
+    const moved = trimmed.start !== piece.start ? { atBlockStart: false } : {};
+    const segment = rangeSegment(text, trimmed, spans, { ...placement, ...piece.placement, ...moved });
+    if (segment) segments.push(segment);
+  }
+  return segments;
+}
+
+
+/** Segments of an HTML block: each run of text between block-level tags, inline tags protected. */
+function htmlSegments(walk: SegmentWalk, node: Nodes, kind: SegmentKind): SourceSegment[] {
+  const start = node.position?.start.offset;
+  const end = node.position?.end.offset;
+  if (start === undefined || end === undefined) return [];
+  const segments: SourceSegment[] = [];
+  for (const run of htmlRuns(walk.text, start, end, walk.attributes)) {
+    const spans = mergeSpans([...run.protected, ...keptWithin(walk.kept, run.start, run.end)]);
+    const segment = rangeSegment(walk.text, run, spans, { kind, singleLine: false, inTable: false, atBlockStart: false });
+    if (segment) segments.push(segment);
+  }
+  return segments;
+}
+
+
+/** One segment for `range`, or undefined when nothing in it is translatable. */
+function rangeSegment(text: string, range: Range, documentSpans: readonly DocumentSpan[], placement: Placement): SourceSegment | undefined {
+  const { start, end } = range;
+  if (end <= start) return undefined;
+  const { segmentText, lineStarts, linePrefixes } = stripContainerPrefixes(text, start, end);
+  const spans = documentSpans
+    .filter((s) => (s.end > start && s.start < end) || (s.start === s.end && s.start >= start && s.start <= end))
+    .map((s) => ({ ...s, start: Math.max(s.start, start), end: Math.min(s.end, end) }))
+    .map((span) => toSegmentSpan(span, lineStarts));
+  if (!hasTranslatableText(segmentText, spans)) return undefined;
+  const { line, column } = positionOf(text, start);
   return {
-    kind,
+    kind: placement.kind,
     text: segmentText,
     protectedSpans: spans,
     hash: hashSource(segmentText),
@@ -95,12 +162,12 @@ function blockSegment(text: string, node: Nodes, kind: SegmentKind): SourceSegme
     column,
     span: {
       type: 'markdown',
-      start: first,
-      end: last,
+      start,
+      end,
       linePrefixes,
-      singleLine: isAtx || node.type === 'tableCell',
-      inTable: node.type === 'tableCell',
-      atBlockStart: node.type !== 'tableCell' && !isAtx,
+      singleLine: placement.singleLine,
+      inTable: placement.inTable,
+      atBlockStart: placement.atBlockStart,
     },
   };
 }

@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
+import { DIALECT_PRESETS, DIALECTS, isDialectName } from '../dialect/load-syntax.js';
 import { UsageError } from '../model/errors.js';
 
 /** Settings from `bitext.config.json` (or `.bitext.json`); command-line flags override them. */
@@ -22,16 +23,23 @@ export interface BitextConfig {
   translatorOptions?: Record<string, unknown>;
   glossary?: string;
   frontMatterFields?: string[];
+  /** Markdown dialects or site presets, e.g. `["docusaurus"]` or `["containers", "hugo"]`. */
+  dialect?: string | string[];
+  /** Read `$…$` as TeX math: true, false, or "auto" (default: only where `$$` blocks appear). */
+  math?: boolean | 'auto';
+  /** HTML attributes whose values are translated (default `alt`, `title`). */
+  htmlAttributes?: string[];
   concurrency?: number;
   timeoutSeconds?: number;
   /** A dotenv file with API keys, outside the repository. */
   envFile?: string;
 }
 
-const FIELDS: Record<keyof BitextConfig, 'string' | 'strings' | 'string or strings' | 'number' | 'object'> = {
+const FIELDS: Record<keyof BitextConfig, 'string' | 'strings' | 'string or strings' | 'number' | 'object' | 'dialect' | 'math'> = {
   from: 'string', to: 'string or strings', content: 'strings', exclude: 'strings', root: 'string', layout: 'string', out: 'string', translator: 'string', model: 'string',
   translatorOptions: 'object', glossary: 'string', frontMatterFields: 'strings', concurrency: 'number',
   timeoutSeconds: 'number', envFile: 'string',
+  dialect: 'dialect', math: 'math', htmlAttributes: 'strings',
 };
 
 /** The config file names looked for in the working folder, in order. */
@@ -64,6 +72,10 @@ function checkConfig(text: string, file: string): BitextConfig {
   for (const [key, field] of Object.entries(value)) {
     const expected = FIELDS[key as keyof BitextConfig];
     if (!expected) throw new UsageError(`unknown config field "${key}"`, { file }, `Known fields: ${Object.keys(FIELDS).join(', ')}.`);
+    if (expected === 'dialect' || expected === 'math') {
+      checkSyntaxField(key, field, file);
+      continue;
+    }
     const isStrings = Array.isArray(field) && field.every((f) => typeof f === 'string');
     const ok =
       expected === 'string' ? typeof field === 'string'
@@ -74,4 +86,18 @@ function checkConfig(text: string, file: string): BitextConfig {
     if (!ok) throw new UsageError(`config field "${key}" must be ${expected === 'strings' ? 'a list of strings' : expected === 'string or strings' ? 'a string or a non-empty list of strings' : expected === 'object' ? 'an object' : `a ${expected}`}`, { file });
   }
   return value as BitextConfig;
+}
+
+/** Checks `dialect` (known names or presets) and `math` (true, false or "auto"). */
+function checkSyntaxField(key: string, field: unknown, file: string): void {
+  if (key === 'math') {
+    if (field !== true && field !== false && field !== 'auto') throw new UsageError('config field "math" must be true, false or "auto"', { file });
+    return;
+  }
+  const names = typeof field === 'string' ? [field] : Array.isArray(field) && field.every((f) => typeof f === 'string') ? (field as string[]) : undefined;
+  if (!names) throw new UsageError('config field "dialect" must be a name or a list of names', { file });
+  const unknown = names.find((name) => !isDialectName(name));
+  if (unknown !== undefined) {
+    throw new UsageError(`unknown dialect "${unknown}"`, { file }, `Known dialects: ${Object.keys(DIALECTS).join(', ')}; site presets: ${Object.keys(DIALECT_PRESETS).join(', ')}.`);
+  }
 }

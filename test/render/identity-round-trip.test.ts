@@ -47,10 +47,10 @@ describe('what is never sent to a translator', () => {
     const recorder = recordingTranslator(dir, 'identity');
     await bitext(dir, ['translate', 'content/doc.md', '--translator', 'command', '--command', recorder.command, '--no-validate']);
     const sent = recorder.sent().map((s) => s.text).join('\n');
-    for (const secret of ['行内代码', 'https://', 'mail@example.com', '`code`', 'E = mc^2', '<span', '[^note]', '[ref]', '变量', '缩进代码块', '波浪线围栏', 'HTML 块不翻译', '数学块', 'kitchen-sink', 'slug']) {
+    for (const secret of ['行内代码', 'https://', 'mail@example.com', '`code`', 'E = mc^2', '<span', '[^note]', '[ref]', '变量', '缩进代码块', '波浪线围栏', '<div', '<p>', '数学块', 'kitchen-sink', 'slug']) {
       expect(sent, secret).not.toContain(secret);
     }
-    for (const kept of ['厨房水槽：所有 Markdown 结构', '[OpenAI 网站](⟦1⟧ "OpenAI 标题")', '![一只猫的图片](⟦1⟧ "猫的标题")', '带\\|竖线', '嵌套引用的内容', '这是脚注的内容，带有*强调*。']) {
+    for (const kept of ['厨房水槽：所有 Markdown 结构', '[OpenAI 网站](⟦1⟧ "OpenAI 标题")', '![一只猫的图片](⟦1⟧ "猫的标题")', '带\\|竖线', '嵌套引用的内容', '这是脚注的内容，带有*强调*。', 'HTML 块不翻译']) {
       expect(sent, kept).toContain(kept);
     }
   });

@@ -91,6 +91,7 @@ function describeDryRun(report: TranslateReport, translatorName: string): string
   const lines = [`${document.sourceDisplay}: dry run, nothing sent or written`];
   lines.push(`  would send ${estimate.segments} segment(s) to ${translatorName}: ${estimate.characters} characters, about ${estimate.estimatedTokens} input tokens, ${estimate.requests} request(s)`);
   if (plan.reuse.length) lines.push(`  would reuse ${plan.reuse.length} translation(s) from the translation memory`);
+  if (plan.copy.length) lines.push(`  would copy ${plan.copy.length} segment(s) already in the target language, unchanged (origin copy)`);
   for (const segment of plan.send) {
     const entry = document.state.entries.find((e) => e.id === segment.id);
     lines.push(`  ${segment.reason.padEnd(8)} ${segment.id.padEnd(12)} ${document.sourceDisplay}:${entry?.segment.line ?? '?'}  ${preview(segment.text)}`);
@@ -99,13 +100,19 @@ function describeDryRun(report: TranslateReport, translatorName: string): string
   return `${lines.join('\n')}\n`;
 }
 
+/** A warning per same-document link whose fragment matches no heading. */
+function describeUnmatchedFragments(report: TranslateReport): string[] {
+  return report.unmatchedFragments.map((link) => `  warning ${report.document.sourceDisplay}:${link.line}: the link to #${link.fragment} matches no heading; it is left as it is`);
+}
+
 function describeRun(report: TranslateReport, seconds: number, cwd: string, several: boolean): string {
   const { document, usage } = report;
   const counts = countStatuses(report.statuses);
   if (several) {
     // One line per document; requests and time are shared, so they go on the summary line.
-    const lines = [`${document.sourceDisplay} → ${document.header.to}: ${report.translated} translated, ${report.reused} from memory, ${report.failed.length} failed; now ${counts.current} current, ${counts.stale} stale, ${counts.missing} missing, ${counts.conflict} conflict`];
+    const lines = [`${document.sourceDisplay} → ${document.header.to}: ${report.translated} translated, ${report.reused} from memory, ${report.copied ? `${report.copied} copied, ` : ''}${report.failed.length} failed; now ${counts.current} current, ${counts.stale} stale, ${counts.missing} missing, ${counts.conflict} conflict`];
     lines.push(...describeFailures(report.failed));
+    lines.push(...describeUnmatchedFragments(report));
     if (report.stoppedBy) lines.push(`  stopped: ${report.stoppedBy}`);
     for (const [index, entry] of document.state.entries.entries()) {
       if (report.statuses[index] === 'conflict') lines.push(`  conflict ${entry.id} (${document.sourceDisplay}:${entry.segment.line}): resolve with \`bitext accept ${entry.id} --file ${document.sourceDisplay} --to ${document.header.to}\` (keep) or add --suggestion.`);
@@ -113,10 +120,11 @@ function describeRun(report: TranslateReport, seconds: number, cwd: string, seve
     return `${lines.join('\n')}\n`;
   }
   const lines = [
-    `${document.sourceDisplay}: ${report.translated} translated, ${report.reused} from memory, ${report.failed.length} failed; ${report.requests} request(s), ${usage.characters} characters${usage.inputTokens || usage.outputTokens ? `, ${usage.inputTokens} tokens in, ${usage.outputTokens} out` : ''}; ${seconds.toFixed(1)} s`,
+    `${document.sourceDisplay}: ${report.translated} translated, ${report.reused} from memory, ${report.copied ? `${report.copied} copied (already in the target language), ` : ''}${report.failed.length} failed; ${report.requests} request(s), ${usage.characters} characters${usage.inputTokens || usage.outputTokens ? `, ${usage.inputTokens} tokens in, ${usage.outputTokens} out` : ''}; ${seconds.toFixed(1)} s`,
     `  now ${counts.current} current, ${counts.stale} stale, ${counts.missing} missing, ${counts.conflict} conflict`,
   ];
   lines.push(...describeFailures(report.failed));
+  lines.push(...describeUnmatchedFragments(report));
   if (report.stoppedBy) lines.push(`  stopped: ${report.stoppedBy}`);
   for (const entry of document.state.entries) {
     if (report.statuses[document.state.entries.indexOf(entry)] === 'conflict') {
@@ -136,12 +144,15 @@ function jsonReport(report: TranslateReport, cwd: string) {
     plan: {
       send: report.plan.send.map((s) => ({ id: s.id, kind: s.kind, reason: s.reason, characters: [...s.text].length })),
       reuse: report.plan.reuse.map((r) => r.id),
+      copy: report.plan.copy.map((c) => c.id),
       moved: report.plan.moved,
       removed: report.plan.removed.map((r) => r.id),
     },
     estimate: report.estimate,
     translated: report.translated,
     reused: report.reused,
+    copied: report.copied,
+    unmatchedFragments: report.unmatchedFragments,
     failed: report.failed,
     requests: report.requests,
     usage: report.usage,

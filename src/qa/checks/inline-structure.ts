@@ -1,7 +1,10 @@
 import type { Nodes } from 'mdast';
+import { DEFAULT_HTML_ATTRIBUTES } from '../../segment/segment-document.js';
 import type { QaFinding, TranslatedPair } from '../qa-types.js';
 import { makeFinding } from './make-finding.js';
 import { allNodes, parseInline } from './parse-inline.js';
+
+const TEXT_ATTRIBUTES = new RegExp(`(\\s(?:${DEFAULT_HTML_ATTRIBUTES.join('|')})\\s*=\\s*)(?:"[^"]*"|'[^']*')`, 'gi');
 
 /** The parts of a segment a translation must carry over unchanged. */
 interface InlineStructure {
@@ -76,7 +79,8 @@ function collect(node: Nodes, structure: InlineStructure): void {
       structure.footnotes.push(node.identifier);
       break;
     case 'html':
-      structure.html.push(node.value);
+      // Reader-facing attribute values (`alt`, `title`) are translated; the rest of the tag must match.
+      structure.html.push(node.value.replace(TEXT_ATTRIBUTES, '$1""'));
       break;
     case 'emphasis':
       structure.emphasis += 1;

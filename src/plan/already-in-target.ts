@@ -1,0 +1,26 @@
+import type { LanguageCode, ProtectedSpan } from '../model/types.js';
+import { languageScripts, scriptPattern } from '../qa/checks/language-scripts.js';
+
+/** The origin recorded for a segment copied unchanged because it is already in the target language. */
+export const COPY_ORIGIN = 'copy';
+
+/**
+ * Whether a segment is already in the target language, judged by script: its translatable text
+ * (protected spans cut out) has letters of the target's script and none of the source's. Only
+ * decidable when the two languages are written in different scripts (zh → en, not de → en).
+ */
+export function isAlreadyInTarget(text: string, spans: readonly ProtectedSpan[], from: LanguageCode, to: LanguageCode): boolean {
+  const targetScripts = languageScripts(to);
+  const sourceScripts = languageScripts(from).filter((script) => !targetScripts.includes(script));
+  const sourceLetter = scriptPattern(sourceScripts);
+  const targetLetter = scriptPattern(targetScripts);
+  if (!sourceLetter || !targetLetter || sourceScripts.length !== languageScripts(from).length) return false;
+  let prose = '';
+  let cursor = 0;
+  for (const span of spans) {
+    prose += text.slice(cursor, span.start);
+    cursor = Math.max(cursor, span.end);
+  }
+  prose += text.slice(cursor);
+  return targetLetter.test(prose) && !sourceLetter.test(prose);
+}
