@@ -40,6 +40,7 @@ export function htmlRuns(text: string, start: number, end: number, attributes: r
   TOKEN.lastIndex = start;
   const source = text.slice(0, end);
   for (let match = TOKEN.exec(source); match; match = TOKEN.exec(source)) {
+    if (brokenTagIn(cursor, match.index)) return finish();
     addText(cursor, match.index);
     let tokenEnd = match.index + match[0].length;
     const raw = RAW.exec(source.slice(match.index));
@@ -63,9 +64,25 @@ export function htmlRuns(text: string, start: number, end: number, attributes: r
     cursor = tokenEnd;
     TOKEN.lastIndex = tokenEnd;
   }
+  if (brokenTagIn(cursor, end)) return finish();
   addText(cursor, end);
-  close();
-  return runs.filter((run) => hasLetters(text, run));
+  return finish();
+
+  function finish(): HtmlRun[] {
+    close();
+    return runs.filter((run) => hasLetters(text, run));
+  }
+
+  /**
+   * A tag that never closes (`<div id="x"` with no `>`) swallows the rest of the block in HTML:
+   * the text before it is a run, and nothing after it is translated.
+   */
+  function brokenTagIn(from: number, to: number): boolean {
+    const at = text.slice(from, to).search(/<\/?[A-Za-z]/);
+    if (at === -1) return false;
+    addText(from, from + at);
+    return true;
+  }
 
   function addProtected(from: number, to: number): void {
     if (to <= from) return;
