@@ -1,5 +1,7 @@
 import { benchAlign } from './align-benchmark.js';
 import { benchCli } from './cli-benchmark.js';
+import { selectBenchmarks } from './bench-options.js';
+import { benchPerfGoals } from './perf-goals.js';
 
 /** One benchmark: a name for the table and a function returning its timed rows. */
 interface Benchmark {
@@ -11,10 +13,11 @@ interface Benchmark {
 const benchmarks: Benchmark[] = [
   { name: 'align', run: benchAlign },
   { name: 'cli', run: benchCli },
+  { name: 'perf', run: benchPerfGoals },
 ];
 
 const rows: { name: string; ms: number; detail: string }[] = [];
-for (const benchmark of benchmarks) {
+for (const benchmark of selectBenchmarks(benchmarks)) {
   process.stderr.write(`running ${benchmark.name}...\n`);
   rows.push(...(await benchmark.run()));
 }
