@@ -15,6 +15,8 @@ export interface ProcessRun {
   stderr: string;
   /** Peak resident memory of the child in bytes, when run with `usage`. */
   maxRssBytes?: number;
+  /** CPU time (user + system) of the child, when run with `usage`: less swayed than wall time by a busy machine. */
+  cpuMs?: number;
 }
 
 /** How to run a child: folder, extra environment, exit codes that count as success. */
@@ -65,9 +67,10 @@ export async function runCommand(program: string, args: readonly string[], optio
   }
   const run: ProcessRun = { ms, ...result };
   if (usageFile) {
-    const usage = JSON.parse(readFileSync(usageFile, 'utf8')) as { maxRSS: number };
+    const usage = JSON.parse(readFileSync(usageFile, 'utf8')) as { maxRSS: number; userCPUTime: number; systemCPUTime: number };
     rmSync(usageFile, { force: true });
     run.maxRssBytes = usage.maxRSS * 1024;
+    run.cpuMs = (usage.userCPUTime + usage.systemCPUTime) / 1000;
   }
   return run;
 }
