@@ -1,4 +1,4 @@
-import { openAISegments } from '../helpers/fake-openai-server.js';
+import { openAISegments, startFakeOpenAIServer } from '../helpers/fake-openai-server.js';
 import { sendJson, startRecordingServer, wait, type RecordedRequest } from '../helpers/recording-server.js';
 
 /** What the latency server saw during one run. */
@@ -8,7 +8,7 @@ export interface LatencyStats {
   maxInFlight: number;
   /** Characters of every message content sent (system + user), over all requests. */
   promptCharacters: number;
-  /** Characters of the segment texts found in the requests (the `segments` object of the user message). */
+  /** Characters of the segment texts found in the requests (as the fake server reads them). */
   segmentCharacters: number;
   /** Longest prefix (in characters) each request shared with an earlier one, summed: what a provider's cache could reuse. */
   sharedPrefixCharacters: number;
@@ -21,7 +21,7 @@ export interface LatencyStats {
 export interface LatencyServer {
   /** Base URL for `OPENAI_BASE_URL`, ending in `/v1`. */
   baseURL: string;
-  /** The figures since the last reset, then starts counting afresh. */
+  /** The figures since the last call, then starts counting afresh. */
   take(): LatencyStats;
   close(): Promise<void>;
 }
@@ -30,11 +30,15 @@ export interface LatencyServer {
 const CHARACTERS_PER_TOKEN = 4;
 
 /**
- * Speaks the same protocol as `test/helpers/fake-openai-server.ts`, but answers every request after a fixed delay and reports `prompt_tokens_details.cached_tokens`
- * as OpenAI does, from the prefix each prompt shares with an earlier one (without OpenAI's
- * 1,024-token minimum, so that the run summary's reporting can be seen on a small post).
+ * Answers every request after a fixed delay with what `test/helpers/fake-openai-server.ts` answers
+ * (the request is passed on to it, so the harness follows the engine's prompt and reply formats
+ * as that helper does), and adds `prompt_tokens_details.cached_tokens` as OpenAI reports it, from
+ * the prefix each prompt shares with an earlier one (without OpenAI's 1,024-token minimum, so the
+ * run summary's reporting shows on a small post). Its replies are `EN:` + the source: translate
+ * with `--no-validate`.
  */
-export async function startLatencyServer(latencyMs: number): Promise<LatencyServer> {
+export async function startLatencyServer(latencyMs: number, apiKey: string): Promise<LatencyServer> {
+  const fake = await startFakeOpenAIServer(apiKey);
   let inFlight = 0;
   let stats = emptyStats();
   let prompts: string[] = [];
@@ -45,31 +49,25 @@ export async function startLatencyServer(latencyMs: number): Promise<LatencyServ
       const prompt = promptOf(request);
       const shared = prompts.reduce((best, earlier) => Math.max(best, commonPrefix(earlier, prompt)), 0);
       prompts.push(prompt);
-      const segments = openAISegments(request);
       stats.requests += 1;
       stats.promptCharacters += prompt.length;
-      stats.segmentCharacters += Object.values(segments).reduce((sum, text) => sum + text.length, 0);
+      stats.segmentCharacters += Object.values(openAISegments(request)).reduce((sum, text) => sum + text.length, 0);
       stats.sharedPrefixCharacters += shared;
       const promptTokens = Math.ceil(prompt.length / CHARACTERS_PER_TOKEN);
       const cachedTokens = Math.floor(shared / CHARACTERS_PER_TOKEN);
       stats.promptTokens += promptTokens;
       stats.cachedTokens += cachedTokens;
       await wait(latencyMs);
-      const translated = Object.fromEntries(Object.entries(segments).map(([id, text]) => [id, latinize(text)]));
-      const content = JSON.stringify(translated);
-      sendJson(res, 200, {
-        id: `chatcmpl-bench-${stats.requests}`,
-        object: 'chat.completion',
-        created: 1_700_000_000,
-        model: (request.json as { model?: string } | undefined)?.model ?? 'bench',
-        choices: [{ index: 0, message: { role: 'assistant', content, refusal: null }, logprobs: null, finish_reason: 'stop' }],
-        usage: {
-          prompt_tokens: promptTokens,
-          completion_tokens: Math.ceil(content.length / CHARACTERS_PER_TOKEN),
-          total_tokens: promptTokens + Math.ceil(content.length / CHARACTERS_PER_TOKEN),
-          prompt_tokens_details: { cached_tokens: cachedTokens },
-        },
+      const reply = await fetch(`${fake.url}${request.path}`, {
+        method: request.method,
+        headers: { 'content-type': 'application/json', authorization: String(request.headers.authorization ?? '') },
+        body: request.body,
       });
+      const body = (await reply.json()) as { usage?: Record<string, unknown> };
+      if (body.usage !== undefined) {
+        body.usage = { ...body.usage, prompt_tokens: promptTokens, prompt_tokens_details: { cached_tokens: cachedTokens } };
+      }
+      sendJson(res, reply.status, body);
     } finally {
       inFlight -= 1;
     }
@@ -80,23 +78,16 @@ export async function startLatencyServer(latencyMs: number): Promise<LatencyServ
       const taken = stats;
       stats = emptyStats();
       prompts = [];
+      // Both servers keep every request; a long run need not.
+      fake.requests.length = 0;
+      server.requests.length = 0;
       return taken;
     },
-    close: () => server.close(),
+    close: async () => {
+      await server.close();
+      await fake.close();
+    },
   };
-}
-
-const PUNCTUATION: Record<string, string> = { '，': ', ', '。': '. ', '！': '! ', '？': '? ', '：': ': ', '；': '; ', '、': ', ', '（': ' (', '）': ') ', '“': '"', '”': '"', '《': '"', '》': '"' };
-
-/**
- * A reply the engine's validation accepts as a translation (no Han characters left, Markdown and
- * placeholders untouched): `EN:` plus source text would be retried as untranslated.
- */
-function latinize(text: string): string {
-  // A space only before a word that follows a letter: one after it could stand before a closing `**`.
-  return text
-    .replace(/[\u3400-\u9fff]+/gu, (run, at: number) => `${/[\p{L}\p{N}]/u.test(text[at - 1] ?? '') ? ' ' : ''}la${'ba'.repeat(Math.min(run.length, 8) - 1)}`)
-    .replace(/[，。！？：；、（）“”《》]/gu, (char) => PUNCTUATION[char] ?? char);
 }
 
 function emptyStats(): LatencyStats {

@@ -193,12 +193,15 @@ async function latencyGoals(root: string, runs: number, goals: GoalRow[]): Promi
   const local = median(localTimes);
   const rows: Row[] = [{ name: 'perf: pseudo translate post from scratch (local work)', ms: local, detail: `median of ${runs}` }];
 
-  const server = await startLatencyServer(LATENCY_MS);
+  const apiKey = 'sk-bench-not-a-secret';
+  const server = await startLatencyServer(LATENCY_MS, apiKey);
   try {
-    const env = { OPENAI_API_KEY: 'sk-bench-not-a-secret', OPENAI_BASE_URL: server.baseURL };
+    const env = { OPENAI_API_KEY: apiKey, OPENAI_BASE_URL: server.baseURL };
     for (const concurrency of CONCURRENCIES) {
       fresh();
-      const run = await runBitext(['translate', '--translator', 'openai', '--concurrency', String(concurrency)], { cwd: dir, env });
+      // --no-validate: the fake server's replies keep the source text (see startLatencyServer).
+      const args = ['translate', '--translator', 'openai', '--concurrency', String(concurrency), '--no-validate'];
+      const run = await runBitext(args, { cwd: dir, env });
       const stats = server.take();
       const ideal = Math.ceil(stats.requests / concurrency) * LATENCY_MS + local;
       const ratio = run.ms / ideal;
