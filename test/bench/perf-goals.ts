@@ -33,7 +33,7 @@ export async function benchPerfGoals(): Promise<Row[]> {
     note(`post x${quick ? 10 : 100} with the pseudo translator`);
     rows.push(...(await scaleGoals(root, quick ? [1, 10] : [10, 100], goals, note)));
     note(`latency-bound translation (${LATENCY_MS} ms per reply)`);
-    rows.push(...(await latencyGoals(root, quick ? 1 : 3, goals)));
+    rows.push(...(await latencyGoals(root, quick ? 3 : 5, goals)));
     console.log(`\nIssue 10 goals (${quick ? 'quick: x10 instead of x100' : 'full'}; node ${process.version}):\n`);
     console.log(formatGoalTable(goals));
     console.log('');
