@@ -140,8 +140,18 @@ function follows(last: WordKind | 'and' | 'a', next: WordKind): boolean {
   }
 }
 
+// Every word of every translation is looked up, mostly the same few thousand words.
+const wordValues = new Map<string, WordValue | undefined>();
+
 /** What a single (lower-case) word is worth; `tenfold` counts as `ten`. */
 function wordValue(word: string): WordValue | undefined {
+  if (wordValues.has(word)) return wordValues.get(word);
+  const value = lookUpWord(word);
+  if (wordValues.size < 65_536) wordValues.set(word, value);
+  return value;
+}
+
+function lookUpWord(word: string): WordValue | undefined {
   const base = word.endsWith('fold') && word.length > 4 ? word.slice(0, -4) : word;
   const singular = base.replace(/s$/, '');
   if (UNITS.includes(base)) return { kind: 'unit', value: UNITS.indexOf(base) };

@@ -3,6 +3,8 @@ import { benchCli } from './cli-benchmark.js';
 import { benchSentenceAlign } from './sentence-align-benchmark.js';
 import { benchSite } from './site-benchmark.js';
 import { benchRender } from './render-benchmark.js';
+import { selectBenchmarks } from './bench-options.js';
+import { benchPerfGoals } from './perf-goals.js';
 
 /** One benchmark: a name for the table and a function returning its timed rows. */
 interface Benchmark {
@@ -17,10 +19,11 @@ const benchmarks: Benchmark[] = [
   { name: 'sentence-align', run: benchSentenceAlign },
   { name: 'site', run: benchSite },
   { name: 'render', run: benchRender },
+  { name: 'perf', run: benchPerfGoals },
 ];
 
 const rows: { name: string; ms: number; detail: string }[] = [];
-for (const benchmark of benchmarks) {
+for (const benchmark of selectBenchmarks(benchmarks)) {
   process.stderr.write(`running ${benchmark.name}...\n`);
   rows.push(...(await benchmark.run()));
 }

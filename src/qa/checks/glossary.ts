@@ -25,13 +25,25 @@ export function glossary(pair: TranslatedPair, context: QaContext): QaFinding[] 
   return findings;
 }
 
+// A glossary is checked against every pair: each term's pattern is built once.
+const patterns = new Map<string, RegExp | null>();
+
 /** Whether `term` occurs in `text`, ignoring case and how the whitespace inside the term is written. */
 export function containsTerm(text: string, term: string): boolean {
+  let pattern = patterns.get(term);
+  if (pattern === undefined) {
+    pattern = termPattern(term);
+    if (patterns.size < 4_096) patterns.set(term, pattern);
+  }
+  return pattern !== null && pattern.test(text);
+}
+
+function termPattern(term: string): RegExp | null {
   const words = term.trim().split(/\s+/).filter((word) => word !== '');
-  if (words.length === 0) return false;
+  if (words.length === 0) return null;
   const body = words.map(escapeRegExp).join('\\s+');
   const start = SPACED_SCRIPT.test(term.trim()) ? '(?<![\\p{L}\\p{N}])' : '';
-  return new RegExp(`${start}${body}`, 'iu').test(text);
+  return new RegExp(`${start}${body}`, 'iu');
 }
 
 function escapeRegExp(text: string): string {

@@ -1,4 +1,4 @@
-import { allNodes, parseInline } from './parse-inline.js';
+import { inlineSummary } from './inline-summary.js';
 
 /**
  * The prose of a segment: text and image descriptions, without Markdown syntax, URLs, inline code
@@ -6,14 +6,5 @@ import { allNodes, parseInline } from './parse-inline.js';
  * source text; the inline-structure check compares them.
  */
 export function plainText(markdown: string): string {
-  let text = '';
-  for (const node of allNodes(parseInline(markdown))) {
-    if (node.type === 'text') text += node.value;
-    else if (node.type === 'paragraph' || node.type === 'heading') text += text === '' ? '' : '\n';
-    else if (node.type === 'image') text += node.alt ?? '';
-    else if (node.type === 'break') text += '\n';
-    // A space keeps the words around a code span apart (`3` in `x`3 must not join a number).
-    else if (node.type === 'inlineCode' || node.type === 'html') text += ' ';
-  }
-  return text;
+  return inlineSummary(markdown).plain;
 }
