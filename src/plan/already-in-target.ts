@@ -1,5 +1,6 @@
 import type { LanguageCode, ProtectedSpan } from '../model/types.js';
 import { languageScripts, scriptPattern } from '../qa/checks/language-scripts.js';
+import { proseOutsideSpans } from '../segment/prose-outside-spans.js';
 
 /** The origin recorded for a segment copied unchanged because it is already in the target language. */
 export const COPY_ORIGIN = 'copy';
@@ -15,12 +16,6 @@ export function isAlreadyInTarget(text: string, spans: readonly ProtectedSpan[],
   const sourceLetter = scriptPattern(sourceScripts);
   const targetLetter = scriptPattern(targetScripts);
   if (!sourceLetter || !targetLetter || sourceScripts.length !== languageScripts(from).length) return false;
-  let prose = '';
-  let cursor = 0;
-  for (const span of spans) {
-    prose += text.slice(cursor, span.start);
-    cursor = Math.max(cursor, span.end);
-  }
-  prose += text.slice(cursor);
+  const prose = proseOutsideSpans(text, spans);
   return targetLetter.test(prose) && !sourceLetter.test(prose);
 }

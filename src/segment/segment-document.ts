@@ -5,6 +5,7 @@ import type { ProtectedSpan, SegmentKind, SourceSegment } from '../model/types.j
 import { positionOf } from '../parse/decode-source.js';
 import { readFrontMatterFields } from '../parse/front-matter.js';
 import { hashSource } from './hash-text.js';
+import { proseOutsideSpans } from './prose-outside-spans.js';
 import { splitAtFenceLines, trimKeptEdges } from './block-pieces.js';
 import { inlineSpans, keptWithin, mergeSpans, type SegmentWalk } from './dialect-spans.js';
 import { htmlRuns, type Range } from './html-runs.js';
@@ -226,14 +227,7 @@ function toSegmentSpan(span: DocumentSpan, lineStarts: LineStart[]): ProtectedSp
 
 /** A segment made only of code, URLs and punctuation has nothing to translate. */
 function hasTranslatableText(text: string, spans: ProtectedSpan[]): boolean {
-  let rest = '';
-  let cursor = 0;
-  for (const span of spans) {
-    rest += text.slice(cursor, span.start);
-    cursor = Math.max(cursor, span.end);
-  }
-  rest += text.slice(cursor);
-  return /\p{L}/u.test(rest);
+  return /\p{L}/u.test(proseOutsideSpans(text, spans));
 }
 
 /** Protected spans of a standalone inline Markdown snippet (a front-matter value). */

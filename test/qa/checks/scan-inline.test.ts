@@ -3,21 +3,11 @@ import { describe, expect, it } from 'vitest';
 import { parseInline } from '../../../src/qa/checks/parse-inline.js';
 import { scanInline } from '../../../src/qa/checks/scan-inline.js';
 import { treeSummary } from '../../../src/qa/checks/tree-summary.js';
+import { seededRandom } from '../../bench/synthetic-document.js';
 
 /** What remark makes of the text, the reference the scanner must match. */
 const parsed = (text: string) => treeSummary(parseInline(text));
 
-/** Deterministic pseudo-random numbers (mulberry32), so a failure can be replayed. */
-function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const REPO = new URL('../../..', import.meta.url).pathname;
 
