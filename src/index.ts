@@ -32,6 +32,17 @@ export { parseBilingual } from './bilingual/parse-bilingual.js';
 export { checkPairs } from './qa/check-pairs.js';
 export type { QaFinding, QaPair } from './qa/qa-types.js';
 export { renderReviewHtml } from './review/render-review-html.js';
+export { splitSentences } from './review/sentences/split-sentences.js';
+export { alignSentences } from './review/sentences/align-sentences.js';
+export { startReviewServer } from './review/server/review-server.js';
+
+export { renderXliff2, parseXliff2 } from './formats/xliff2.js';
+export { renderXliff12, parseXliff12 } from './formats/xliff12.js';
+export { renderPo, parsePo } from './formats/po.js';
+export { renderTmx, parseTmx } from './formats/tmx.js';
+export { pairBlocks } from './engine/pair-blocks.js';
+export { editSegment } from './engine/edit-segment.js';
+export { acceptSegment } from './engine/accept-segments.js';
 
 export { loadDocument, syntaxFor, type LoadedDocument, type DocumentSettings } from './engine/load-document.js';
 export { translateDocument, type TranslateOptions, type TranslateReport } from './engine/translate-document.js';
