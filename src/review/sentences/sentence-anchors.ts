@@ -1,5 +1,6 @@
 import { findChineseNumbers } from '../../qa/chinese-numbers.js';
 import { findEnglishNumbers } from '../../qa/english-numbers.js';
+import { termOffsets } from '../../qa/glossary-term.js';
 import type { GlossaryEntry } from '../../translate/translator.js';
 import type { SentenceSpan } from './split-sentences.js';
 
@@ -10,8 +11,6 @@ export type AnchorCounts = Map<string, number>;
 const LATIN_WORD = /(?<![\p{L}\p{N}])[A-Za-z][A-Za-z0-9]*(?:[-.][A-Za-z0-9]+)*/gu;
 const INLINE_CODE = /(`+)([^`]+?)\1/g;
 const BOLD = /\*\*[^*]+\*\*|__[^_]+__/g;
-// Scripts written with spaces between words, where a term must start at a word start (as the glossary check does).
-const SPACED_SCRIPT = /^[\p{Script=Latin}\p{Script=Greek}\p{Script=Cyrillic}\p{N}]/u;
 
 /**
  * The anchors of each sentence of a text, for the side it is on (`source` or `target`): numbers
@@ -39,31 +38,17 @@ export function sentenceAnchors(
   const prose = text.replace(INLINE_CODE, (code) => ' '.repeat(code.length));
   for (const match of prose.matchAll(LATIN_WORD)) add(`w:${match[0].toLowerCase()}`, match.index);
   for (const match of prose.matchAll(BOLD)) add('b', match.index);
+  const lowerProse = prose.toLowerCase();
   for (const entry of glossary) {
     const terms = side === 'source' ? [entry.source] : [entry.target, ...(entry.variants ?? [])];
     const seen = new Set<number>();
     for (const term of terms) {
-      for (const match of prose.matchAll(termPattern(term))) {
-        if (seen.has(match.index)) continue;
-        seen.add(match.index);
-        add(`g:${entry.source}`, match.index);
+      for (const offset of termOffsets(prose, lowerProse, term)) {
+        if (seen.has(offset)) continue;
+        seen.add(offset);
+        add(`g:${entry.source}`, offset);
       }
     }
   }
   return counts;
-}
-
-const patterns = new Map<string, RegExp>();
-
-/** A glossary term as a case-insensitive pattern, any whitespace inside it allowed (compiled once per term). */
-function termPattern(term: string): RegExp {
-  let pattern = patterns.get(term);
-  if (!pattern) {
-    const words = term.trim().split(/\s+/).filter((word) => word !== '');
-    const body = words.length ? words.map((word) => word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('\\s+') : '(?!)';
-    const start = SPACED_SCRIPT.test(term.trim()) ? '(?<![\\p{L}\\p{N}])' : '';
-    pattern = new RegExp(`${start}${body}`, 'giu');
-    patterns.set(term, pattern);
-  }
-  return pattern;
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { containsTerm, glossary } from '../../../src/qa/checks/glossary.js';
+import { glossary } from '../../../src/qa/checks/glossary.js';
+import { containsTerm } from '../../../src/qa/glossary-term.js';
 import type { QaContext } from '../../../src/qa/qa-types.js';
 import type { GlossaryEntry } from '../../../src/translate/translator.js';
 
