@@ -98,6 +98,19 @@ describe('translating a whole site in one run', () => {
     expect(readText(dir, 'translations/posts/first/index.en.md')).toContain('PAGE-FIRST');
   });
 
+  it('review --html writes one page per document and language, each from its own bilingual document', async () => {
+    const dir = fixtureSite();
+    writeFile(dir, 'content/broken.md', page('PAGE-FIXED'));
+    expect((await bitext(dir, ['translate', '--translator', 'pseudo'])).code).toBe(0);
+    const review = await bitext(dir, ['review', 'content/posts/first/index.md', 'content/docs/intro.mdx', '--html']);
+    expect(review.code).toBe(0);
+    for (const to of ['en', 'ja']) {
+      expect(readText(dir, `translations/posts/first/index.zh-${to}.review.html`)).toContain('PAGE-FIRST');
+      expect(readText(dir, `translations/docs/intro.zh-${to}.review.html`)).toContain('PAGE-MDX');
+    }
+    expect(review.stdout.match(/^wrote /gm)).toHaveLength(4);
+  });
+
   it('sends short documents of one language pair in shared requests, each segment with its own document', async () => {
     const files: Record<string, string> = { 'bitext.config.json': JSON.stringify({ content: ['content/**/*.md'] }) };
     for (let i = 0; i < 12; i++) files[`content/p${i}/index.md`] = page(`DOC${i}`);

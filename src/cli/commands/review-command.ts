@@ -1,6 +1,6 @@
 import { spawn } from 'node:child_process';
 import { platform } from 'node:os';
-import { basename, dirname, resolve } from 'node:path';
+import { basename, dirname, extname, resolve } from 'node:path';
 import { loadDocument } from '../../engine/load-document.js';
 import { buildReviewModel, checkDocument } from '../../engine/review-document.js';
 import { UsageError } from '../../model/errors.js';
@@ -9,11 +9,11 @@ import { renderReviewText, type ReviewTextFilter } from '../../review/render-rev
 import { startReviewServer } from '../../review/server/review-server.js';
 import { alignReviewRows } from '../../review/sentences/align-review-rows.js';
 import { writeFileAtomic } from '../../store/atomic-write.js';
+import type { GlossaryEntry } from '../../translate/translator.js';
 import { displayPath } from '../../store/project-paths.js';
-import { glossaryFor } from '../../store/read-glossary.js';
 import { EXIT, type CliIo } from '../cli-io.js';
 import { useColor } from '../color-choice.js';
-import { resolveSettings, type CommonFlags } from '../resolve-settings.js';
+import { glossariesFor, resolveSettings, type CommonFlags } from '../resolve-settings.js';
 
 interface ReviewFlags extends CommonFlags {
   html?: string | boolean;
@@ -33,18 +33,21 @@ const GENERATED_BY = 'bitext 0.1.0';
  */
 export async function reviewCommand(files: string[], flags: ReviewFlags, io: CliIo): Promise<number> {
   const settings = await resolveSettings(flags, files, io);
-  const glossary = await glossaryFor(flags.glossary, settings.config.glossary, io.cwd);
-  if (flags.serve) return serve(settings.files, settings, glossary, flags, io);
+  const glossaries = await glossariesFor(flags.glossary, settings, io.cwd);
+  if (flags.serve) return serve(settings.files, settings, glossaries.get(settings.to) ?? [], flags, io);
   const color = useColor(flags.color, io.stdout, io.env);
   const listing: string[] = [];
-  for (const file of settings.files) {
-    const document = await loadDocument(file, settings);
+  const single = settings.files.length === 1 && settings.targets.length === 1;
+  for (const file of settings.files) for (const to of settings.targets) {
+    const document = await loadDocument(file, { ...settings, to });
+    const glossary = glossaries.get(to) ?? [];
     const model = buildReviewModel(document, checkDocument(document, glossary), GENERATED_BY);
     if (flags.html !== undefined && flags.html !== false) {
+      const bilingual = document.paths.bilingual;
       const target =
-        typeof flags.html === 'string' && settings.files.length === 1
+        typeof flags.html === 'string' && single
           ? resolve(io.cwd, flags.html)
-          : resolve(dirname(document.paths.bilingual), `${basename(document.paths.bilingual, '.md')}.review.html`);
+          : resolve(dirname(bilingual), `${basename(bilingual, extname(bilingual))}.review.html`);
       const html = renderReviewHtml(alignReviewRows(model, glossary));
       await writeFileAtomic(target, html);
       io.stdout.write(`wrote ${displayPath(target, io.cwd)} (${Math.round(Buffer.byteLength(html) / 1024)} KiB, ${model.rows.length} rows)\n`);
@@ -64,7 +67,7 @@ export async function reviewCommand(files: string[], flags: ReviewFlags, io: Cli
 async function serve(
   files: string[],
   settings: Awaited<ReturnType<typeof resolveSettings>>,
-  glossary: Awaited<ReturnType<typeof glossaryFor>>,
+  glossary: GlossaryEntry[],
   flags: ReviewFlags,
   io: CliIo,
 ): Promise<number> {
