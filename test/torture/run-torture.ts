@@ -127,7 +127,7 @@ async function killRuns(): Promise<Row> {
   let unfinished = 0;
   for (let i = 0; i < N; i++) {
     const dir = project();
-    const child = spawn(process.execPath, translateArgs(), { cwd: dir, env: { PATH: process.env.PATH ?? '', SLOW_MS: '40', LOG: join(dir, 'first.log') }, stdio: 'ignore' });
+    const child = spawn(process.execPath, translateArgs(), { cwd: dir, env: { PATH: process.env.PATH ?? '', SLOW_MS: '300', LOG: join(dir, 'first.log') }, stdio: 'ignore' });
     // Listen before killing: a run that already finished has closed, and its event is gone.
     const closed = new Promise((r) => child.on('close', r));
     await new Promise((r) => setTimeout(r, 200 + Math.random() * 2500));
