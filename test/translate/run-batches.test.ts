@@ -313,13 +313,13 @@ describe('runBatches', () => {
   });
 
   it('sums usage and reports progress', async () => {
-    const fake = fakeTranslator((request) => ({ ...echo(request), usage: { inputTokens: 10, outputTokens: 5, characters: 3 } }), {
+    const fake = fakeTranslator((request) => ({ ...echo(request), usage: { inputTokens: 10, outputTokens: 5, cachedInputTokens: 4, characters: 3 } }), {
       maxSegmentsPerRequest: 1,
       maxCharactersPerRequest: 100,
     });
     const progress: { done: number; failed: number; requests: number; total: number }[] = [];
     const result = await run(fake.translator, items(3), { onProgress: (p) => progress.push(p) }).promise;
-    expect(result.usage).toEqual({ inputTokens: 30, outputTokens: 15, characters: 9 });
+    expect(result.usage).toEqual({ inputTokens: 30, outputTokens: 15, cachedInputTokens: 12, characters: 9 });
     expect(progress.at(-1)).toEqual({ done: 3, total: 3, failed: 0, requests: 3 });
   });
 
