@@ -70,7 +70,7 @@ switch (step.kind) {
   case 'extra-id': out({ translations: [...translations, { id: 'invented', text: 'EN:made up' }] }); break;
   case 'empty': break;
   case 'slow': setTimeout(() => out({ translations }), step.delayMs || 2000); break;
-  default: out({ translations, usage: { characters: 42 } });
+  default: out({ translations, usage: { characters: 42, cachedInputTokens: 7 } });
 }
 `;
 
@@ -546,9 +546,11 @@ describe('command protocol', () => {
         ],
         context: { before: ['前'], after: [] },
         glossary: [{ source: '一', target: 'one', note: 'numeral' }],
+        // Not part of the command protocol: the command gets the batch's terms, as documented.
+        fullGlossary: [{ source: '一', target: 'one', note: 'numeral' }, { source: '三', target: 'three' }],
         signal: new AbortController().signal,
       });
-      expect(response).toEqual({ translations: [{ id: 'a', text: 'EN:一 ⟦0⟧' }, { id: 'b', text: 'EN:二' }], usage: { characters: 42 } });
+      expect(response).toEqual({ translations: [{ id: 'a', text: 'EN:一 ⟦0⟧' }, { id: 'b', text: 'EN:二' }], usage: { characters: 42, cachedInputTokens: 7 } });
       const stdin = (await readFile(join(dir, 'requests.jsonl'), 'utf8')).trimEnd();
       expect(stdin).toBe(
         '{"source":"zh","target":"en","segments":[{"id":"a","text":"一 ⟦0⟧"},{"id":"b","text":"二","previous":{"source":"贰","translation":"Two"}}],' +
