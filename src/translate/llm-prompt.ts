@@ -53,19 +53,16 @@ export function buildLlmPrompt(request: TranslationRequest): LlmPrompt {
     return [[s.id, changes ? { translation: s.previous.translation, changes } : { translation: s.previous.translation, source: s.previous.source }]];
   });
   if (previous.length > 0) data['previous'] = Object.fromEntries(previous);
-  const context = request.segments.flatMap((s) => {
-    if (!s.context) return [];
+  const context = request.segments.flatMap((s, index) => {
+    // Without context of its own, the first segment reads the batch's context before, the last the one after.
+    const own = s.context ?? (request.segments.some((other) => other.context) ? undefined : batchContext(request, index));
+    if (!own) return [];
     const entry: Record<string, string> = {};
-    if (s.context.before.length > 0) entry['before'] = tail(s.context.before.join('\n\n'));
-    if (s.context.after.length > 0) entry['after'] = head(s.context.after.join('\n\n'));
+    if (own.before.length > 0) entry['before'] = tail(own.before.join('\n\n'));
+    if (own.after.length > 0) entry['after'] = head(own.after.join('\n\n'));
     return Object.keys(entry).length > 0 ? [[s.id, entry]] : [];
   });
-  if (context.length > 0) {
-    data['context'] = Object.fromEntries(context);
-  } else if (!request.segments.some((s) => s.context)) {
-    if (request.context.before.length > 0) data['context_before'] = request.context.before.map(tail);
-    if (request.context.after.length > 0) data['context_after'] = request.context.after.map(head);
-  }
+  if (context.length > 0) data['context'] = Object.fromEntries(context);
 
   return {
     system: cachedGlossary ? rules + whole : rules,
@@ -100,16 +97,26 @@ function glossaryJson(glossary: readonly GlossaryEntry[]): string {
   return JSON.stringify(Object.fromEntries(glossary.map((g) => [g.source, glossaryTarget(g)])));
 }
 
+/** The batch-wide context as the first and last segments' own, for a request whose segments have none. */
+function batchContext(request: TranslationRequest, index: number): { before: string[]; after: string[] } {
+  return { before: index === 0 ? request.context.before : [], after: index === request.segments.length - 1 ? request.context.after : [] };
+}
+
 /** `pre-training (pre-trained, pre-train) — note`: one short string per term. */
 function glossaryTarget(entry: GlossaryEntry): string {
   const variants = entry.variants && entry.variants.length > 0 ? ` (${entry.variants.join(', ')})` : '';
   return `${entry.target}${variants}${entry.note ? ` — ${entry.note}` : ''}`;
 }
 
+// Code points, not UTF-16 units, so a cut never splits a character outside the BMP.
 function tail(text: string): string {
-  return text.length > MAX_CONTEXT ? `…${text.slice(text.length - MAX_CONTEXT)}` : text;
+  if (text.length <= MAX_CONTEXT) return text;
+  const chars = [...text];
+  return chars.length > MAX_CONTEXT ? `…${chars.slice(-MAX_CONTEXT).join('')}` : text;
 }
 
 function head(text: string): string {
-  return text.length > MAX_CONTEXT ? `${text.slice(0, MAX_CONTEXT)}…` : text;
+  if (text.length <= MAX_CONTEXT) return text;
+  const chars = [...text];
+  return chars.length > MAX_CONTEXT ? `${chars.slice(0, MAX_CONTEXT).join('')}…` : text;
 }

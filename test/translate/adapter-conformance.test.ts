@@ -393,9 +393,9 @@ describe('openai protocol', () => {
       expect(data['glossary']).toEqual({ Markdown: 'Markdown' });
       // Compact JSON, the batch's glossary first (instructions, then glossary, then the rest).
       expect(body.messages[1]?.content).not.toContain('\n');
-      expect(Object.keys(data)).toEqual(['glossary', 'segments', 'previous', 'context_before', 'context_after']);
-      expect(data['context_before']).toEqual(['前文']);
-      expect(data['context_after']).toEqual(['后文']);
+      expect(Object.keys(data)).toEqual(['glossary', 'segments', 'previous', 'context']);
+      // The batch's context, given as the first segment's before and the last one's after.
+      expect(data['context']).toEqual({ p1: { before: '前文' }, p2: { after: '后文' } });
     } finally {
       await server.close();
     }
