@@ -37,7 +37,7 @@ export interface TranslateReport {
   /** Requests that carried this document's segments (a request may carry several documents). */
   requests: number;
   /** This document's share of the usage of those requests. */
-  usage: { inputTokens: number; outputTokens: number; characters: number };
+  usage: { inputTokens: number; outputTokens: number; cachedInputTokens: number; characters: number };
   /** Why the translator stopped the run early (quota, auth...). */
   stoppedBy?: string;
   statuses: SegmentStatus[];

@@ -51,7 +51,7 @@ export interface SiteReport {
   /** Files (or bilingual documents) that could not be read, parsed or locked; the rest went on. */
   failures: { file: string; error: BitextError }[];
   requests: number;
-  usage: { inputTokens: number; outputTokens: number; characters: number };
+  usage: { inputTokens: number; outputTokens: number; cachedInputTokens: number; characters: number };
 }
 
 /** One document in one language pair, on its way through the run. */
@@ -73,7 +73,7 @@ interface Job {
  * finishes. A file that cannot be read or parsed is reported in `failures`; the others go on.
  */
 export async function translateSite(options: TranslateSiteOptions): Promise<SiteReport> {
-  const site: SiteReport = { documents: [], failures: [], requests: 0, usage: { inputTokens: 0, outputTokens: 0, characters: 0 } };
+  const site: SiteReport = { documents: [], failures: [], requests: 0, usage: { inputTokens: 0, outputTokens: 0, cachedInputTokens: 0, characters: 0 } };
   const fail = (file: string, error: unknown): void => {
     if (!(error instanceof BitextError)) throw error;
     site.failures.push({ file, error });
@@ -110,7 +110,7 @@ export async function translateSite(options: TranslateSiteOptions): Promise<Site
     const report: TranslateReport = {
       document, plan, estimate: estimatePlan(plan.send, options.translator.limits, options.from), translated: 0, reused: plan.reuse.length,
       copied: plan.copy.length, unmatchedFragments: unmatchedFragments(document.source.text, document.segments, slugStyleOf(document.syntax)),
-      failed: [], requests: 0, usage: { inputTokens: 0, outputTokens: 0, characters: 0 }, statuses: document.state.entries.map((e) => e.status), wrote: [],
+      failed: [], requests: 0, usage: { inputTokens: 0, outputTokens: 0, cachedInputTokens: 0, characters: 0 }, statuses: document.state.entries.map((e) => e.status), wrote: [],
     };
     site.documents.push(report);
     const job: Job = { number: number++, report, entries: new Map(document.state.entries.map((e) => [e.id, e])), updates: new Map(), groups: new Map(), pending: new Set(), finished: false };
@@ -265,7 +265,7 @@ export async function translateSite(options: TranslateSiteOptions): Promise<Site
           ...(options.signal ? { signal: options.signal } : {}),
         });
         site.requests += result.requests;
-        for (const key of ['inputTokens', 'outputTokens', 'characters'] as const) site.usage[key] += result.usage[key];
+        for (const key of ['inputTokens', 'outputTokens', 'cachedInputTokens', 'characters'] as const) site.usage[key] += result.usage[key];
         if (result.stoppedBy) for (const job of jobs) job.report.stoppedBy = result.stoppedBy.message;
       }),
     );
@@ -353,7 +353,7 @@ function countingTranslator(translator: Translator, owner: ReadonlyMap<string, J
       const usage = response?.usage;
       if (usage && total > 0) {
         for (const [job, share] of shares) {
-          for (const key of ['inputTokens', 'outputTokens', 'characters'] as const) {
+          for (const key of ['inputTokens', 'outputTokens', 'cachedInputTokens', 'characters'] as const) {
             const value = usage[key];
             if (typeof value === 'number' && Number.isFinite(value)) job.report.usage[key] += Math.round((value * share) / total);
           }

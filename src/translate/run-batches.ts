@@ -81,7 +81,8 @@ export interface RunBatchesResult {
   translated: Map<string, string>;
   failed: { id: string; reason: string }[];
   requests: number;
-  usage: { inputTokens: number; outputTokens: number; characters: number };
+  /** Summed over every request; `cachedInputTokens` is the part of `inputTokens` read from a prompt cache. */
+  usage: { inputTokens: number; outputTokens: number; cachedInputTokens: number; characters: number };
   /** Set when a quota/auth/bad-request error stopped the run. */
   stoppedBy?: TranslatorError;
 }
@@ -110,7 +111,7 @@ export async function runBatches(options: RunBatchesOptions): Promise<RunBatches
 
   const translated = new Map<string, string>();
   const failed = new Map<string, string>();
-  const usage = { inputTokens: 0, outputTokens: 0, characters: 0 };
+  const usage = { inputTokens: 0, outputTokens: 0, cachedInputTokens: 0, characters: 0 };
   let requests = 0;
   let stoppedBy: TranslatorError | undefined;
   // An engine failure (persisting, context) ends the run; it is rethrown once all tasks settle.
@@ -162,13 +163,15 @@ export async function runBatches(options: RunBatchesOptions): Promise<RunBatches
   const send = async (group: readonly Pending[]): Promise<TranslationResponse | TranslatorError> => {
     const ids = group.map((p) => p.item.id);
     const texts = group.map((p) => p.item.text);
+    const places = new Set(group.flatMap((p) => (p.item.position !== undefined ? [place(p.item.document, p.item.position)] : [])));
     const timer = timeoutSignal(options.timeoutMs, [options.signal]);
     const request: TranslationRequest = {
       source: options.source,
       target: options.target,
-      segments: group.map((p, index) => toSegment(p.item, group[index - 1]?.item, group[index + 1]?.item)),
+      segments: group.map((p) => toSegment(p.item, places)),
       context: options.context ? options.context(ids) : { before: group[0]?.item.context?.before ?? [], after: group[group.length - 1]?.item.context?.after ?? [] },
       glossary: filterGlossary(options.glossary, texts),
+      ...(options.glossary.length > 0 ? { fullGlossary: options.glossary } : {}),
       signal: timer.signal,
     };
     requests += 1;
@@ -310,19 +313,22 @@ export async function runBatches(options: RunBatchesOptions): Promise<RunBatches
 }
 
 /**
- * The segment as sent, with its own context; a neighbour that is itself in the request is not
- * repeated as context, so a batch of consecutive paragraphs costs no more than before.
+ * The segment as sent, with its own context; a neighbour that is itself in the request (wherever
+ * it sits in it) is not repeated as context, so a batch of consecutive paragraphs costs no more.
  */
-function toSegment(item: WorkItem, before: WorkItem | undefined, after: WorkItem | undefined): RequestSegment {
+function toSegment(item: WorkItem, places: ReadonlySet<string>): RequestSegment {
   const segment: RequestSegment = { id: item.id, text: item.text };
   if (item.previous) segment.previous = item.previous;
   if (item.context) {
-    const adjacent = (other: WorkItem | undefined, step: number): boolean =>
-      other !== undefined && other.document === item.document && item.position !== undefined && other.position === item.position + step;
-    const context = { before: adjacent(before, -1) ? [] : item.context.before, after: adjacent(after, 1) ? [] : item.context.after };
+    const sent = (step: number): boolean => item.position !== undefined && places.has(place(item.document, item.position + step));
+    const context = { before: sent(-1) ? [] : item.context.before, after: sent(1) ? [] : item.context.after };
     if (context.before.length > 0 || context.after.length > 0) segment.context = context;
   }
   return segment;
+}
+
+function place(document: string | undefined, position: number): string {
+  return `${document ?? ''}\u0000${position}`;
 }
 
 function nextAttempt(group: readonly Pending[]): number {
@@ -353,6 +359,7 @@ function addUsage(total: RunBatchesResult['usage'], response: TranslationRespons
   if (!u) return;
   total.inputTokens += finite(u.inputTokens);
   total.outputTokens += finite(u.outputTokens);
+  total.cachedInputTokens += finite(u.cachedInputTokens);
   total.characters += finite(u.characters);
 }
 

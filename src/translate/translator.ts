@@ -34,6 +34,11 @@ export interface TranslationRequest {
   context: { before: string[]; after: string[] };
   /** Only the glossary entries whose source term occurs in this batch. */
   glossary: GlossaryEntry[];
+  /**
+   * The whole glossary of the run, the same for every request: an adapter may send it once in a
+   * cached prompt prefix instead of `glossary` (absent = use `glossary`).
+   */
+  fullGlossary?: GlossaryEntry[];
   /** Aborted on timeout or Ctrl-C; pass it to `fetch` or the SDK. */
   signal: AbortSignal;
 }
@@ -41,7 +46,11 @@ export interface TranslationRequest {
 /** What an adapter returns; ids must match the request exactly (the core checks). */
 export interface TranslationResponse {
   translations: { id: string; text: string }[];
-  usage?: { inputTokens?: number; outputTokens?: number; characters?: number };
+  /**
+   * What the request cost. `inputTokens` counts the whole prompt; `cachedInputTokens` is the part
+   * of it the provider read from its prompt cache (billed at a discount).
+   */
+  usage?: { inputTokens?: number; outputTokens?: number; cachedInputTokens?: number; characters?: number };
 }
 
 /** Per-request limits the core batches within. */

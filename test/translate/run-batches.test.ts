@@ -312,14 +312,36 @@ describe('runBatches', () => {
     expect(fake.requests[0]?.source).toBe('zh');
   });
 
+  it('gives every request the whole glossary beside its own terms, the same for every request', async () => {
+    const fake = fakeTranslator(echo, { maxSegmentsPerRequest: 1, maxCharactersPerRequest: 100 });
+    const glossary = [{ source: '术语', target: 'term' }, { source: '记忆', target: 'memory' }];
+    await run(fake.translator, [{ id: 'a', text: '术语' }, { id: 'b', text: '别的' }], { glossary }).promise;
+    expect(fake.requests.map((r) => r.glossary.length)).toEqual([1, 0]);
+    expect(fake.requests.map((r) => r.fullGlossary)).toEqual([glossary, glossary]);
+  });
+
+  it('leaves out a neighbour as context wherever it sits in the same request', async () => {
+    const fake = fakeTranslator(echo);
+    const item = (document: string, position: number): WorkItem => ({
+      id: `${document}${position}`, text: `${document}${position}`, document, position, context: { before: [`${document}${position - 1}`], after: [`${document}${position + 1}`] },
+    });
+    // a2 and a3 are neighbours in their document but not in the request; b3 is of another document.
+    await run(fake.translator, [item('a', 2), item('b', 3), item('a', 3)]).promise;
+    expect(fake.requests[0]?.segments.map((s) => s.context)).toEqual([
+      { before: ['a1'], after: [] },
+      { before: ['b2'], after: ['b4'] },
+      { before: [], after: ['a4'] },
+    ]);
+  });
+
   it('sums usage and reports progress', async () => {
-    const fake = fakeTranslator((request) => ({ ...echo(request), usage: { inputTokens: 10, outputTokens: 5, characters: 3 } }), {
+    const fake = fakeTranslator((request) => ({ ...echo(request), usage: { inputTokens: 10, outputTokens: 5, cachedInputTokens: 4, characters: 3 } }), {
       maxSegmentsPerRequest: 1,
       maxCharactersPerRequest: 100,
     });
     const progress: { done: number; failed: number; requests: number; total: number }[] = [];
     const result = await run(fake.translator, items(3), { onProgress: (p) => progress.push(p) }).promise;
-    expect(result.usage).toEqual({ inputTokens: 30, outputTokens: 15, characters: 9 });
+    expect(result.usage).toEqual({ inputTokens: 30, outputTokens: 15, cachedInputTokens: 12, characters: 9 });
     expect(progress.at(-1)).toEqual({ done: 3, total: 3, failed: 0, requests: 3 });
   });
 

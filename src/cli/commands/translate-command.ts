@@ -74,7 +74,7 @@ export async function translateCommand(files: string[], flags: TranslateFlags, i
   if (!flags.json && !flags.dryRun && site.documents.length > 1) {
     const { usage } = site;
     const sum = (f: (r: TranslateReport) => number): number => site.documents.reduce((n, r) => n + f(r), 0);
-    out(`${site.documents.length} document(s) in ${settings.targets.join(', ')}: ${sum((r) => r.translated)} translated, ${sum((r) => r.reused)} from memory, ${sum((r) => r.failed.length)} failed; ${site.requests} request(s), ${usage.characters} characters${usage.inputTokens || usage.outputTokens ? `, ${usage.inputTokens} tokens in, ${usage.outputTokens} out` : ''}; ${seconds.toFixed(1)} s\n`);
+    out(`${site.documents.length} document(s) in ${settings.targets.join(', ')}: ${sum((r) => r.translated)} translated, ${sum((r) => r.reused)} from memory, ${sum((r) => r.failed.length)} failed; ${site.requests} request(s), ${usage.characters} characters${describeTokens(usage)}; ${seconds.toFixed(1)} s\n`);
   }
   for (const failure of site.failures) err(`bitext: ${failure.error.format()}\n`);
   if (site.failures.length > 0) {
@@ -120,7 +120,7 @@ function describeRun(report: TranslateReport, seconds: number, cwd: string, seve
     return `${lines.join('\n')}\n`;
   }
   const lines = [
-    `${document.sourceDisplay}: ${report.translated} translated, ${report.reused} from memory, ${report.copied ? `${report.copied} copied (already in the target language), ` : ''}${report.failed.length} failed; ${report.requests} request(s), ${usage.characters} characters${usage.inputTokens || usage.outputTokens ? `, ${usage.inputTokens} tokens in, ${usage.outputTokens} out` : ''}; ${seconds.toFixed(1)} s`,
+    `${document.sourceDisplay}: ${report.translated} translated, ${report.reused} from memory, ${report.copied ? `${report.copied} copied (already in the target language), ` : ''}${report.failed.length} failed; ${report.requests} request(s), ${usage.characters} characters${describeTokens(usage)}; ${seconds.toFixed(1)} s`,
     `  now ${counts.current} current, ${counts.stale} stale, ${counts.missing} missing, ${counts.conflict} conflict`,
   ];
   lines.push(...describeFailures(report.failed));
@@ -160,6 +160,13 @@ function jsonReport(report: TranslateReport, cwd: string) {
     summary: countStatuses(report.statuses),
     wrote: report.wrote.map((p) => displayPath(p, cwd)),
   };
+}
+
+/** `, 900 tokens in (600 cached), 300 out`, or nothing when the translator reports no tokens. */
+function describeTokens(usage: TranslateReport['usage']): string {
+  if (!usage.inputTokens && !usage.outputTokens) return '';
+  const cached = usage.cachedInputTokens ? ` (${usage.cachedInputTokens} cached)` : '';
+  return `, ${usage.inputTokens} tokens in${cached}, ${usage.outputTokens} out`;
 }
 
 function countStatuses(statuses: readonly string[]) {

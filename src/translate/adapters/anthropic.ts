@@ -35,7 +35,7 @@ export function createAnthropicTranslator(options: TranslatorOptions): Translato
   // Off by default: proxies and older models reject `output_config.format`.
   const structuredOutput = choiceSetting(settings, 'structuredOutput', ['json_schema', 'none'] as const, 'none');
   const limits = {
-    maxSegmentsPerRequest: positiveIntegerSetting(settings, 'maxSegmentsPerRequest', 20),
+    maxSegmentsPerRequest: positiveIntegerSetting(settings, 'maxSegmentsPerRequest', 40),
     maxCharactersPerRequest: positiveIntegerSetting(settings, 'maxCharactersPerRequest', 6_000),
   };
 
@@ -57,7 +57,9 @@ export function createAnthropicTranslator(options: TranslatorOptions): Translato
       const body: CreateParams = {
         model,
         max_tokens: maxTokens,
-        system: prompt.system,
+        // The instructions are the same for every request: marked as a cache breakpoint, later
+        // requests read them from the cache (when they reach the model's minimum length).
+        system: [{ type: 'text', text: prompt.system, cache_control: { type: 'ephemeral' } }],
         messages: [{ role: 'user', content: prompt.user }],
       };
       if (structuredOutput === 'json_schema') body.output_config = { format: { type: 'json_schema', schema: prompt.schema } };
@@ -96,7 +98,21 @@ function readMessage(message: Anthropic.Message): TranslationResponse {
   const usage = message.usage;
   return {
     translations,
-    ...(usage ? { usage: { inputTokens: usage.input_tokens, outputTokens: usage.output_tokens } } : {}),
+    ...(usage ? { usage: readUsage(usage) } : {}),
+  };
+}
+
+/**
+ * Anthropic's `input_tokens` leaves out what was written to or read from the prompt cache; the
+ * total is all three, as OpenAI counts it, and the part read from the cache is `cachedInputTokens`.
+ */
+function readUsage(usage: Anthropic.Usage): NonNullable<TranslationResponse['usage']> {
+  const count = (value: number | null | undefined): number => (typeof value === 'number' && Number.isFinite(value) ? value : 0);
+  const read = count(usage.cache_read_input_tokens);
+  return {
+    inputTokens: count(usage.input_tokens) + count(usage.cache_creation_input_tokens) + read,
+    outputTokens: count(usage.output_tokens),
+    ...(usage.cache_read_input_tokens != null ? { cachedInputTokens: read } : {}),
   };
 }
 

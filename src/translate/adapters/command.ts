@@ -186,7 +186,7 @@ function parseCommandOutput(output: string): TranslationResponse {
 function readUsage(value: unknown): TranslationResponse['usage'] {
   if (typeof value !== 'object' || value === null) return undefined;
   const usage: NonNullable<TranslationResponse['usage']> = {};
-  for (const key of ['inputTokens', 'outputTokens', 'characters'] as const) {
+  for (const key of ['inputTokens', 'outputTokens', 'cachedInputTokens', 'characters'] as const) {
     const n: unknown = (value as Record<string, unknown>)[key];
     if (typeof n === 'number' && Number.isFinite(n)) usage[key] = n;
   }

@@ -34,7 +34,7 @@ export function createOpenAITranslator(options: TranslatorOptions): Translator {
   const temperature = numberSetting(settings, 'temperature');
   const maxTokens = settings['maxTokens'] === undefined ? undefined : positiveIntegerSetting(settings, 'maxTokens', 1);
   const limits = {
-    maxSegmentsPerRequest: positiveIntegerSetting(settings, 'maxSegmentsPerRequest', 20),
+    maxSegmentsPerRequest: positiveIntegerSetting(settings, 'maxSegmentsPerRequest', 40),
     maxCharactersPerRequest: positiveIntegerSetting(settings, 'maxCharactersPerRequest', 6_000),
   };
 
@@ -97,9 +97,13 @@ function readCompletion(completion: OpenAI.Chat.ChatCompletion): TranslationResp
   }
   const translations = parseJsonReply(choice.message?.content);
   const usage = completion.usage;
+  // OpenAI caches a prompt's prefix by itself and reports the part it reused here.
+  const cached = usage?.prompt_tokens_details?.cached_tokens;
   return {
     translations,
-    ...(usage ? { usage: { inputTokens: usage.prompt_tokens, outputTokens: usage.completion_tokens } } : {}),
+    ...(usage
+      ? { usage: { inputTokens: usage.prompt_tokens, outputTokens: usage.completion_tokens, ...(typeof cached === 'number' ? { cachedInputTokens: cached } : {}) } }
+      : {}),
   };
 }
 
