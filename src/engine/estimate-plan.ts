@@ -1,5 +1,6 @@
 import type { LanguageCode } from '../model/types.js';
 import type { PlannedSegment } from '../plan/plan-translation.js';
+import { estimateTokens } from '../translate/estimate-tokens.js';
 import type { TranslatorLimits } from '../translate/translator.js';
 
 /** What a plan will cost, before anything is sent. */
@@ -25,8 +26,7 @@ export function estimatePlan(send: readonly PlannedSegment[], limits: Translator
     seen.add(segment.text);
     const length = [...segment.text].length;
     characters += length;
-    const cjk = segment.text.match(/[\u3000-\u9fff\uf900-\ufaff\uff00-\uffef]/gu)?.length ?? 0;
-    estimatedTokens += Math.ceil(cjk + (length - cjk) / 4);
+    estimatedTokens += estimateTokens(segment.text);
     if (batchSegments === 0 || batchSegments + 1 > limits.maxSegmentsPerRequest || batchCharacters + length > limits.maxCharactersPerRequest) {
       requests++;
       batchSegments = 0;

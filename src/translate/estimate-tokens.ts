@@ -1,6 +1,6 @@
 const CJK = /[\u3000-\u9fff\uf900-\ufaff\uff00-\uffef]/gu;
 
-/** A rough token count, as estimate-plan makes it: one per CJK character, one per four others. */
+/** A rough token count: one per CJK character, one per four other characters. */
 export function estimateTokens(text: string): number {
   const length = [...text].length;
   const cjk = text.match(CJK)?.length ?? 0;
