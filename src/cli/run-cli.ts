@@ -1,9 +1,11 @@
 import { Command, CommanderError, Option } from 'commander';
+import { BITEXT_VERSION } from '../engine/bitext-version.js';
 import { BitextError, toFileSystemError } from '../model/errors.js';
 import { EXIT, type CliIo } from './cli-io.js';
+// Loaded with the CLI, unlike the other commands: `status` is run most and its cached answer
+// should cost one file to load; what it parses with is still loaded only when it must parse.
+import { statusCommand } from './commands/status-command.js';
 import { redactingPager, redactingWriter } from './secrets.js';
-
-const VERSION = '0.1.0';
 
 /** Adds the options every command shares. */
 function withCommonOptions(command: Command): Command {
@@ -37,7 +39,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
 
   const program = new Command('bitext')
     .description('Translate Markdown documents and keep the translations aligned with their source.')
-    .version(VERSION)
+    .version(BITEXT_VERSION)
     .exitOverride()
     .configureOutput({ writeOut: out, writeErr: err, outputError: (text, write) => write(text) })
     .showHelpAfterError('(run bitext --help for usage)');
@@ -63,7 +65,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     .option('--json', 'print {segments, summary} as JSON')
     .option('--check', 'exit 1 unless every segment is current')
     .option('--all', 'list current segments too')
-    .action(async (files: string[], flags) => setCode(await (await import('./commands/status-command.js')).statusCommand(files, flags, safe)));
+    .action(async (files: string[], flags) => setCode(await statusCommand(files, flags, safe)));
 
   withCommonOptions(program.command('diff').argument('[files...]'))
     .description('for each stale segment: the source change, character by character, beside the current translation')
