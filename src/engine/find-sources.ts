@@ -1,5 +1,6 @@
 import { glob, isDynamicPattern } from 'tinyglobby';
 import { posix } from 'node:path';
+import { filesUnder } from '../store/files-under.js';
 
 /**
  * The source files named by `content`: globs are expanded (sorted, `exclude` applied), plain
@@ -47,7 +48,8 @@ export function commonFolder(folders: readonly string[]): string {
  * `outDir` (`post.zh-ja.md` → `ja`), so their translated versions are never taken for sources.
  */
 export async function languagesInOut(outDir: string, from: string): Promise<string[]> {
-  const names = await glob(`**/*.${from}-*`, { cwd: outDir, onlyFiles: true, dot: false }).catch(() => []);
+  // A plain walk, not a glob: this runs on every command's start, `status` from its cache included.
+  const names = await filesUnder(outDir);
   const found = new Set<string>();
   for (const name of names) {
     const match = new RegExp(`\\.${from}-([a-zA-Z]{2,3}(?:-[a-zA-Z0-9]{2,8})*)\\.[^./]+$`).exec(name);
