@@ -21,6 +21,8 @@ export interface DocumentStatusReport {
 
 /** One cached report and the exact inputs it was computed from. */
 export interface StatusCacheEntry {
+  /** The `statusFingerprint` it was computed under. */
+  fingerprint: string;
   sourcePath: string;
   bilingualPath: string;
   sourceHash: string;
@@ -94,14 +96,16 @@ export async function readStatusCache(path: string): Promise<Map<string, StatusC
 }
 
 /**
- * Adds entries to the cache. Only when the out folder exists (status never creates a project's
- * folders); a cache that cannot be written is no error, the next run just computes again.
+ * Adds entries to the cache and drops those made under another fingerprint (another build or
+ * other settings), so the cache stays the size of the site. Only when the out folder exists
+ * (status never creates a project's folders); a cache that cannot be written is no error, the
+ * next run just computes again.
  */
-export async function writeStatusCache(path: string, outDir: string, added: Map<string, StatusCacheEntry>): Promise<void> {
+export async function writeStatusCache(path: string, outDir: string, fingerprint: string, added: Map<string, StatusCacheEntry>): Promise<void> {
   if (added.size === 0) return;
   const outExists = await stat(outDir).then((s) => s.isDirectory(), () => false);
   if (!outExists) return;
-  const entries = await readStatusCache(path);
+  const entries = new Map([...(await readStatusCache(path))].filter(([, entry]) => entry.fingerprint === fingerprint));
   for (const [key, entry] of added) {
     entries.delete(key);
     entries.set(key, entry);

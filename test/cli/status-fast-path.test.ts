@@ -116,6 +116,20 @@ describe('status fast path', () => {
     expect(other).toEqual(await bitext(dir, ['status', '--out', 'elsewhere', '--json']));
   });
 
+  it('keeps only the entries of the current settings and build, so the cache stays the size of the site', async () => {
+    const dir = await translatedSite();
+    const entries = () => Object.keys((JSON.parse(readText(dir, CACHE)) as { entries: object }).entries).length;
+    await bitext(dir, ['status']);
+    expect(entries()).toBe(4);
+    writeFile(dir, 'bitext.config.json', JSON.stringify({ from: 'zh', to: ['en', 'ja'], content: ['content/**/*.md'], math: true }));
+    await bitext(dir, ['status']);
+    expect(entries()).toBe(4);
+    // A run on one document adds to the others' entries rather than replacing them.
+    writeFile(dir, 'content/a.md', `${readText(dir, 'content/a.md')}\n新的一段：这是后来加上的内容。\n`);
+    await bitext(dir, ['status', 'content/a.md', '--to', 'en']);
+    expect(entries()).toBe(4);
+  });
+
   it('writes nothing when the out folder does not exist, and ignores a damaged cache', async () => {
     const dir = tempProject({ 'content/a.md': smallDocument(2) });
     const first = await bitext(dir, ['status', 'content/a.md']);

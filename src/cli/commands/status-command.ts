@@ -49,7 +49,7 @@ async function fromCache(settings: ResolvedSettings, fingerprint: string, cache:
     if (entries.some((e) => e === undefined)) return undefined;
     const sourceHash = await hashFileBytes(sourcePath);
     for (const entry of entries as StatusCacheEntry[]) {
-      if (entry.sourcePath !== sourcePath || entry.sourceHash !== sourceHash) return undefined;
+      if (entry.fingerprint !== fingerprint || entry.sourcePath !== sourcePath || entry.sourceHash !== sourceHash) return undefined;
       if ((await hashFileBytes(entry.bilingualPath)) !== entry.bilingualHash) return undefined;
       documents.push(entry.report);
     }
@@ -85,9 +85,9 @@ async function computeStatus(settings: ResolvedSettings, fingerprint: string, ca
     if (typeof sourceHash !== 'string' || bilingualHash === undefined) continue;
     if (before.get(sourcePath) !== sourceHash || before.get(bilingualPath) !== bilingualHash) continue;
     if ((bilingualHash !== null) !== report.stored) continue;
-    added.set(statusCacheKey(fingerprint, sourcePath, report.language), { sourcePath, bilingualPath, sourceHash, bilingualHash, report });
+    added.set(statusCacheKey(fingerprint, sourcePath, report.language), { fingerprint, sourcePath, bilingualPath, sourceHash, bilingualHash, report });
   }
-  await writeStatusCache(cachePath, resolve(settings.cwd, settings.outDir), added);
+  await writeStatusCache(cachePath, resolve(settings.cwd, settings.outDir), fingerprint, added);
   return { documents, failures: site.failures.map((f) => ({ file: f.file, error: f.error.format() })) };
 }
 
