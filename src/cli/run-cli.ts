@@ -1,4 +1,4 @@
-import { Command, CommanderError, Option } from 'commander';
+import type { Command } from 'commander';
 import { BITEXT_VERSION } from '../engine/bitext-version.js';
 import { BitextError, toFileSystemError } from '../model/errors.js';
 import { EXIT, type CliIo } from './cli-io.js';
@@ -9,6 +9,24 @@ import { redactingPager, redactingWriter } from './secrets.js';
 
 /** The commands, as typed first on the command line. */
 const COMMAND_NAMES = ['translate', 'status', 'diff', 'accept', 'check', 'review', 'mv', 'export', 'import', 'tm', 'adopt'];
+
+/** The switches of `bitext status` that take no value. */
+const STATUS_SWITCHES: Record<string, 'json' | 'check' | 'all' | 'verbose'> = { '--json': 'json', '--check': 'check', '--all': 'all', '--verbose': 'verbose' };
+
+/**
+ * The flags of `bitext status` followed by nothing but its switches (`status --check`), as
+ * commander would parse them; undefined for any other command line.
+ */
+function plainStatusFlags(argv: readonly string[]): Partial<Record<'json' | 'check' | 'all' | 'verbose', true>> | undefined {
+  if (argv[0] !== 'status') return undefined;
+  const flags: Partial<Record<'json' | 'check' | 'all' | 'verbose', true>> = {};
+  for (const arg of argv.slice(1)) {
+    const name = Object.hasOwn(STATUS_SWITCHES, arg) ? STATUS_SWITCHES[arg] : undefined;
+    if (!name) return undefined;
+    flags[name] = true;
+  }
+  return flags;
+}
 
 /** Adds the options every command shares. */
 function withCommonOptions(command: Command): Command {
@@ -39,6 +57,32 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
   const setCode = (c: number): void => {
     code = c;
   };
+
+  /** A thrown error as the user sees it, and its exit code. */
+  const failed = (error: unknown): number => {
+    const known = error instanceof BitextError ? error : toFileSystemError(error);
+    if (known) {
+      err(`bitext: ${known.format()}\n`);
+      if (verbose && error instanceof Error && error.stack) err(`${error.stack}\n`);
+      return EXIT.fatal;
+    }
+    verbose ||= false;
+    const message = error instanceof Error ? error.message : String(error);
+    err(`bitext: unexpected error: ${message}\n`);
+    err(verbose && error instanceof Error && error.stack ? `${error.stack}\n` : '  Run again with --verbose for details, and report it if it persists.\n');
+    return EXIT.fatal;
+  };
+
+  // `status` with nothing but its switches, the command run most, starts without commander.
+  const plainStatus = plainStatusFlags(argv);
+  if (plainStatus) {
+    try {
+      return await statusCommand([], plainStatus, safe);
+    } catch (error) {
+      return failed(error);
+    }
+  }
+  const { Command, CommanderError, Option } = await import('commander');
 
   // Only the command asked for is defined (all of them for help, errors and anything else):
   // defining fourteen commands with their options is a good part of a cached `status`.
@@ -157,16 +201,6 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       // Help and version exit with 0; every parse error is a usage error.
       return error.exitCode === 0 ? EXIT.ok : EXIT.fatal;
     }
-    const known = error instanceof BitextError ? error : toFileSystemError(error);
-    if (known) {
-      err(`bitext: ${known.format()}\n`);
-      if (verbose && error instanceof Error && error.stack) err(`${error.stack}\n`);
-      return EXIT.fatal;
-    }
-    verbose ||= false;
-    const message = error instanceof Error ? error.message : String(error);
-    err(`bitext: unexpected error: ${message}\n`);
-    err(verbose && error instanceof Error && error.stack ? `${error.stack}\n` : '  Run again with --verbose for details, and report it if it persists.\n');
-    return EXIT.fatal;
+    return failed(error);
   }
 }

@@ -130,6 +130,22 @@ describe('status fast path', () => {
     expect(entries()).toBe(4);
   });
 
+  it('`status` with only its switches (read without commander) prints what the commander-parsed command prints', async () => {
+    const dir = await translatedSite();
+    writeFile(dir, 'translations/a.zh-en.md', readText(dir, 'translations/a.zh-en.md').replace('⟫\n', '（改）⟫\n'));
+    // `--config bitext.config.json` names the file found anyway, but sends the line through commander.
+    for (const switches of [[], ['--json'], ['--check'], ['--all', '--verbose'], ['--json', '--check', '--all', '--json']]) {
+      const plain = await bitext(dir, ['status', ...switches]);
+      expect(plain).toEqual(await bitext(dir, ['status', ...switches, '--config', 'bitext.config.json']));
+    }
+    writeFile(dir, 'bitext.config.json', '{"from": "zh",');
+    const broken = await bitext(dir, ['status', '--check']);
+    expect(broken.code).toBe(2);
+    expect(broken.stderr).toContain('bitext.config.json');
+    // The config is read before any flag counts, so `--from zh` changes nothing but the parser.
+    expect(broken).toEqual(await bitext(dir, ['status', '--check', '--from', 'zh']));
+  });
+
   it('writes nothing when the out folder does not exist, and ignores a damaged cache', async () => {
     const dir = tempProject({ 'content/a.md': smallDocument(2) });
     const first = await bitext(dir, ['status', 'content/a.md']);
