@@ -1,5 +1,4 @@
 #!/usr/bin/env node
-import { spawn } from 'node:child_process';
 import { pipeSafe } from '../cli/cli-io.js';
 import { runCli } from '../cli/run-cli.js';
 
@@ -25,6 +24,8 @@ async function page(text: string): Promise<void> {
     stdout.write(text);
     return;
   }
+  // Loaded only to page: child_process (with net and stream) would slow every start.
+  const { spawn } = await import('node:child_process');
   await new Promise<void>((resolve) => {
     const child = spawn(pager, { shell: true, stdio: ['pipe', 'inherit', 'inherit'], env: { LESS: 'FRX', ...process.env } });
     child.on('error', () => {

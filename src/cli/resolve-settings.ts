@@ -3,13 +3,12 @@ import { parseEnv } from 'node:util';
 import { readFile, stat } from 'node:fs/promises';
 import { UsageError } from '../model/errors.js';
 import type { LanguageCode } from '../model/types.js';
-import { DEFAULT_FRONT_MATTER_FIELDS } from '../segment/segment-document.js';
+import { DEFAULT_FRONT_MATTER_FIELDS } from '../segment/default-front-matter-fields.js';
 import { checkOutputs, withoutOutputs } from '../engine/check-outputs.js';
 import { commonFolder, findSources, languagesInOut, patternBase } from '../engine/find-sources.js';
 import type { DocumentSettings } from '../engine/load-document.js';
 import { loadConfig, type BitextConfig } from '../store/load-config.js';
 import { checkLayout } from '../store/project-paths.js';
-import { glossaryFor } from '../store/read-glossary.js';
 import type { GlossaryEntry } from '../translate/translator.js';
 import type { CliIo } from './cli-io.js';
 
@@ -134,6 +133,8 @@ export function positiveInteger(value: string, name: string): number {
 export async function glossariesFor(flagPath: string | undefined, settings: ResolvedSettings, cwd: string): Promise<Map<LanguageCode, GlossaryEntry[]>> {
   const path = flagPath ?? settings.config.glossary;
   const byLanguage = new Map<LanguageCode, GlossaryEntry[]>();
+  // Loaded here, not at the top: the YAML parser would slow every command's start (`status`).
+  const { glossaryFor } = await import('../store/read-glossary.js');
   for (const to of settings.targets) {
     const named = path?.replaceAll('{from}', settings.from).replaceAll('{to}', to);
     byLanguage.set(to, await glossaryFor(named, undefined, cwd));

@@ -2,7 +2,8 @@ import { resolve } from 'node:path';
 import { UsageError } from '../model/errors.js';
 import type { LanguageCode } from '../model/types.js';
 import { displayPath, documentPaths } from '../store/project-paths.js';
-import { pathSettings, type DocumentSettings } from './load-document.js';
+import type { DocumentSettings } from './load-document.js';
+import { pathSettings } from './path-settings.js';
 
 /**
  * Works out every output of a run and refuses, before anything is written, when two sources

@@ -1,5 +1,19 @@
-import { glob, isDynamicPattern } from 'tinyglobby';
+import { createRequire } from 'node:module';
 import { posix } from 'node:path';
+import type * as Tinyglobby from 'tinyglobby';
+import { filesUnder } from '../store/files-under.js';
+
+// tinyglobby (with picomatch) is loaded only for a pattern that can be a glob: it is a good part
+// of every start, and most configs name plain files. A pattern without these characters is plain.
+const GLOB_CHARACTERS = /[*?[\]{}()!+@\\]/;
+let library: typeof Tinyglobby | undefined;
+function tinyglobby(): typeof Tinyglobby {
+  library ??= createRequire(import.meta.url)('tinyglobby') as typeof Tinyglobby;
+  return library;
+}
+function isDynamicPattern(pattern: string): boolean {
+  return GLOB_CHARACTERS.test(pattern) && tinyglobby().isDynamicPattern(pattern);
+}
 
 /**
  * The source files named by `content`: globs are expanded (sorted, `exclude` applied), plain
@@ -7,14 +21,14 @@ import { posix } from 'node:path';
  */
 export async function findSources(patterns: readonly string[], exclude: readonly string[], cwd: string): Promise<string[]> {
   const found: string[] = [];
-  const excluded = exclude.length > 0 ? new Set(await glob([...exclude], { cwd, onlyFiles: true })) : new Set<string>();
+  const excluded = exclude.length > 0 ? new Set(await tinyglobby().glob([...exclude], { cwd, onlyFiles: true })) : new Set<string>();
   for (const pattern of patterns) {
     if (!isDynamicPattern(pattern)) {
       const plain = posix.normalize(pattern.replace(/\\/g, '/'));
       if (!excluded.has(plain)) found.push(plain);
       continue;
     }
-    const matches = await glob(pattern, { cwd, onlyFiles: true, ignore: [...exclude, '**/node_modules/**'], expandDirectories: false });
+    const matches = await tinyglobby().glob(pattern, { cwd, onlyFiles: true, ignore: [...exclude, '**/node_modules/**'], expandDirectories: false });
     found.push(...matches.sort());
   }
   return [...new Set(found)];
@@ -47,7 +61,8 @@ export function commonFolder(folders: readonly string[]): string {
  * `outDir` (`post.zh-ja.md` → `ja`), so their translated versions are never taken for sources.
  */
 export async function languagesInOut(outDir: string, from: string): Promise<string[]> {
-  const names = await glob(`**/*.${from}-*`, { cwd: outDir, onlyFiles: true, dot: false }).catch(() => []);
+  // A plain walk, not a glob: this runs on every command's start, `status` from its cache included.
+  const names = await filesUnder(outDir);
   const found = new Set<string>();
   for (const name of names) {
     const match = new RegExp(`\\.${from}-([a-zA-Z]{2,3}(?:-[a-zA-Z0-9]{2,8})*)\\.[^./]+$`).exec(name);

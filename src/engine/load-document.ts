@@ -1,5 +1,5 @@
 import { access } from 'node:fs/promises';
-import { dirname, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { parseBilingual } from '../bilingual/parse-bilingual.js';
 import { InputError } from '../model/errors.js';
 import type { BilingualDocument, LanguageCode, SourceSegment } from '../model/types.js';
@@ -11,8 +11,11 @@ import { buildDocumentState, type DocumentState } from '../plan/document-state.j
 import { hashFile } from '../segment/hash-text.js';
 import { segmentDocument } from '../segment/segment-document.js';
 import { detectSiteDialect } from '../store/detect-site-dialect.js';
-import { displayPath, documentPaths, type DocumentPaths, type PathSettings } from '../store/project-paths.js';
+import { displayPath, documentPaths, type DocumentPaths } from '../store/project-paths.js';
+import { pathSettings } from './path-settings.js';
 import { readTextFile, readTextFileIfExists } from '../store/read-text-file.js';
+
+export { pathSettings } from './path-settings.js';
 
 /** Where and in which languages a command works. */
 export interface DocumentSettings {
@@ -58,17 +61,6 @@ export async function readSource(sourceArg: string, settings: DocumentSettings):
     ...(settings.htmlAttributes ? { htmlAttributes: settings.htmlAttributes } : {}),
   });
   return { sourcePath, sourceDisplay, source, segments, syntax };
-}
-
-/** The path settings of a command, absolute. */
-export function pathSettings(settings: DocumentSettings, sourcePath: string): PathSettings {
-  return {
-    root: settings.root !== undefined ? resolve(settings.cwd, settings.root) : dirname(sourcePath),
-    outDir: resolve(settings.cwd, settings.outDir),
-    layout: settings.layout ?? 'mirror',
-    cwd: settings.cwd,
-    from: settings.from,
-  };
 }
 
 /** A source file read, segmented and lined up with its bilingual document. */

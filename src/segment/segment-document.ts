@@ -4,6 +4,7 @@ import { DEFAULT_SYNTAX, type MarkdownSyntax } from '../dialect/markdown-syntax.
 import type { ProtectedSpan, SegmentKind, SourceSegment } from '../model/types.js';
 import { positionOf } from '../parse/decode-source.js';
 import { readFrontMatterFields } from '../parse/front-matter.js';
+import { DEFAULT_FRONT_MATTER_FIELDS } from './default-front-matter-fields.js';
 import { hashSource } from './hash-text.js';
 import { proseOutsideSpans } from './prose-outside-spans.js';
 import { splitAtFenceLines, trimKeptEdges } from './block-pieces.js';
@@ -23,8 +24,8 @@ export interface SegmentOptions {
   htmlAttributes?: readonly string[];
 }
 
-/** The default reader-facing front-matter fields. */
-export const DEFAULT_FRONT_MATTER_FIELDS: readonly string[] = ['title', 'description', 'summary'];
+/** The default reader-facing front-matter fields (defined apart, see there). */
+export { DEFAULT_FRONT_MATTER_FIELDS };
 
 /** The default HTML attributes whose values readers see. */
 export const DEFAULT_HTML_ATTRIBUTES: readonly string[] = ['alt', 'title'];
