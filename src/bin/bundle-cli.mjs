@@ -16,7 +16,7 @@ const startupEdits = {
     const edit = (filter, from, to, prefix = '') =>
       build.onLoad({ filter }, (args) => {
         const text = readFileSync(args.path, 'utf8');
-        if (!text.includes(from)) throw new Error(`bundle-cli: ${args.path} no longer contains the text to edit; update scripts/bundle-cli.mjs`);
+        if (!text.includes(from)) throw new Error(`bundle-cli: ${args.path} no longer contains the text to edit; update src/bin/bundle-cli.mjs`);
         return { contents: prefix + text.replace(from, to), loader: 'js' };
       });
     edit(/[\\/]fdir[\\/]dist[\\/]index\.mjs$/, '__require.resolve("picomatch");\n\tpm = __require("picomatch");', 'pm = __bitextPicomatch;', 'import __bitextPicomatch from "picomatch";\n');
