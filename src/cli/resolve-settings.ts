@@ -2,6 +2,7 @@ import { relative, resolve, sep } from 'node:path';
 import { parseEnv } from 'node:util';
 import { readFile, stat } from 'node:fs/promises';
 import { UsageError } from '../model/errors.js';
+import { siteDialects } from '../store/detect-site-dialect.js';
 import type { LanguageCode } from '../model/types.js';
 import { DEFAULT_FRONT_MATTER_FIELDS } from '../segment/default-front-matter-fields.js';
 import { checkOutputs, withoutOutputs } from '../engine/check-outputs.js';
@@ -71,7 +72,8 @@ export async function resolveSettings(flags: CommonFlags, files: string[], io: C
     root,
     layout,
     frontMatterFields: config.frontMatterFields ?? DEFAULT_FRONT_MATTER_FIELDS,
-    ...(config.dialect !== undefined ? { dialect: typeof config.dialect === 'string' ? [config.dialect] : config.dialect } : {}),
+    // Settled once per command: otherwise every source file would look for the site's files again.
+    dialect: config.dialect !== undefined ? (typeof config.dialect === 'string' ? [config.dialect] : config.dialect) : await siteDialects(io.cwd),
     ...(config.math !== undefined ? { math: config.math } : {}),
     ...(config.htmlAttributes ? { htmlAttributes: config.htmlAttributes } : {}),
     config,

@@ -29,6 +29,12 @@ export async function detectSiteDialect(cwd: string): Promise<string | undefined
   return undefined;
 }
 
+/** The dialects a site without a configured `dialect` is read in: the detected preset, or none. */
+export async function siteDialects(cwd: string): Promise<string[]> {
+  const detected = await detectSiteDialect(cwd);
+  return detected ? [detected] : [];
+}
+
 async function anyExists(cwd: string, names: readonly string[]): Promise<boolean> {
   for (const name of names) {
     try {

@@ -46,11 +46,11 @@ export function statusCachePath(settings: Pick<DocumentSettings, 'cwd' | 'outDir
 
 /**
  * A fingerprint of everything besides the two files that decides a document's status: the
- * settings that change the segmentation or the paths, the site dialect detected when none is
- * configured, and bitext's version and build (the modification time and size of this module's
+ * settings that change the segmentation or the paths (the site dialect included: detected when none
+ * is configured), and bitext's version and build (the modification time and size of this module's
  * file, which every build rewrites).
  */
-export async function statusFingerprint(settings: DocumentSettings, detectedDialect: string | undefined): Promise<string> {
+export async function statusFingerprint(settings: DocumentSettings): Promise<string> {
   const self = fileURLToPath(import.meta.url);
   const build = await stat(self).then((s) => `${s.mtimeMs}:${s.size}`, () => 'unknown');
   const parts = {
@@ -63,7 +63,6 @@ export async function statusFingerprint(settings: DocumentSettings, detectedDial
     layout: settings.layout ?? null,
     frontMatterFields: settings.frontMatterFields,
     dialect: settings.dialect ?? null,
-    detectedDialect: detectedDialect ?? null,
     math: settings.math ?? null,
     htmlAttributes: settings.htmlAttributes ?? null,
   };

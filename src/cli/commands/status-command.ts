@@ -2,7 +2,6 @@ import { resolve } from 'node:path';
 import type { StatusSummary } from '../../engine/describe-status.js';
 import { pathSettings } from '../../engine/path-settings.js';
 import type { ResolvedSettings } from '../resolve-settings.js';
-import { detectSiteDialect } from '../../store/detect-site-dialect.js';
 import { documentPaths } from '../../store/project-paths.js';
 import { hashFileBytes, readStatusCache, statusCacheKey, statusCachePath, statusFingerprint, writeStatusCache, type DocumentStatusReport, type StatusCacheEntry } from '../../store/status-cache.js';
 import { EXIT, type CliIo } from '../cli-io.js';
@@ -31,8 +30,7 @@ const emptySummary = (): StatusSummary => ({ total: 0, current: 0, stale: 0, mis
  */
 export async function statusCommand(files: string[], flags: StatusFlags, io: CliIo): Promise<number> {
   const settings = await resolveSettings(flags, files, io);
-  const detected = settings.dialect === undefined ? await detectSiteDialect(settings.cwd) : undefined;
-  const fingerprint = await statusFingerprint(settings, detected);
+  const fingerprint = await statusFingerprint(settings);
   const cachePath = statusCachePath(settings);
   const cache = await readStatusCache(cachePath);
   const site = (await fromCache(settings, fingerprint, cache)) ?? (await computeStatus(settings, fingerprint, cachePath));
