@@ -2,7 +2,8 @@ import { HtmlRenderer, Parser } from 'commonmark';
 import commonmarkSpec from 'commonmark-spec';
 import { describe, expect, it } from 'vitest';
 import { KNOWN_EXCEPTIONS } from './known-exceptions.js';
-import { rot13Letters, tagStructure, translateMarkdown } from '../helpers/translate-markdown.js';
+import { rot13Letters, translateMarkdown } from '../helpers/translate-markdown.js';
+import { specExampleTests } from './spec-example-tests.js';
 
 const parser = new Parser();
 const renderer = new HtmlRenderer();
@@ -17,16 +18,5 @@ describe('CommonMark spec 0.31.2: every example', () => {
     const changed = examples.filter((e) => !KNOWN_EXCEPTIONS.commonmark[e.number] && translateMarkdown(e.markdown, rot13Letters) !== e.markdown);
     expect(changed.length).toBeGreaterThan(400);
   });
-  for (const example of examples) {
-    const name = `example ${example.number} (${example.section})`;
-    const known = KNOWN_EXCEPTIONS.commonmark[example.number];
-    const test = known === undefined ? it : it.fails;
-    test(`${name}: identity round trip is byte for byte${known ? ` (known: ${known})` : ''}`, () => {
-      expect(translateMarkdown(example.markdown, (wire) => wire)).toBe(example.markdown);
-    });
-    test(`${name}: changed letters keep the HTML tag structure${known ? ` (known: ${known})` : ''}`, () => {
-      const out = translateMarkdown(example.markdown, rot13Letters);
-      expect(tagStructure(toHtml(out))).toEqual(tagStructure(toHtml(example.markdown)));
-    });
-  }
+  specExampleTests(examples, KNOWN_EXCEPTIONS.commonmark, toHtml);
 });
