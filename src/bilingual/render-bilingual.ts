@@ -4,9 +4,17 @@ import { formatAttributes, FORMAT_VERSION, INTRO_NOTE, SEGMENT_MARKER, SUGGESTIO
 
 /** Renders the bilingual document: front matter, then one block per segment in source order. */
 export function renderBilingual(doc: BilingualDocument, statuses: readonly SegmentStatus[]): string {
+  return [...bilingualParts(doc, statuses)].join('');
+}
+
+/** The bilingual document in pieces, one per segment, for writing a large document without joining it. */
+export function* bilingualParts(doc: BilingualDocument, statuses: readonly SegmentStatus[]): Generator<string> {
   const header = stringify({ bitext: FORMAT_VERSION, source: doc.sourcePath, 'source-hash': doc.sourceFileHash, from: doc.from, to: doc.to });
-  const blocks = doc.segments.map((record, index) => renderBlock(record, statuses[index] ?? 'missing'));
-  return `---\n${header}---\n\n${INTRO_NOTE}\n\n${blocks.join('\n\n')}\n`;
+  yield `---\n${header}---\n\n${INTRO_NOTE}\n\n`;
+  for (const [index, record] of doc.segments.entries()) {
+    yield `${index > 0 ? '\n\n' : ''}${renderBlock(record, statuses[index] ?? 'missing')}`;
+  }
+  yield '\n';
 }
 
 function renderBlock(record: SegmentRecord, status: SegmentStatus): string {

@@ -1,15 +1,16 @@
-import { renderBilingual } from '../bilingual/render-bilingual.js';
+import { bilingualParts } from '../bilingual/render-bilingual.js';
 import type { SegmentId, SegmentStatus } from '../model/types.js';
 import { nextDocument, type SegmentUpdate } from '../plan/next-document.js';
 import { renderTarget } from '../render/render-target.js';
 import { slugStyleOf } from '../dialect/markdown-syntax.js';
-import { writeFileAtomicIfChanged } from '../store/atomic-write.js';
+import { writeFileAtomicIfChanged, writePartsAtomicIfChanged } from '../store/atomic-write.js';
 import type { LoadedDocument } from './load-document.js';
 
 /** Writes the bilingual document with the updates applied; returns each segment's new status. */
 export async function saveBilingual(document: LoadedDocument, updates: ReadonlyMap<SegmentId, SegmentUpdate>, wrote: string[]): Promise<SegmentStatus[]> {
   const { doc, statuses } = nextDocument(document.state, document.header, updates);
-  await writeIfChanged(document.paths.bilingual, renderBilingual(doc, statuses), wrote);
+  const path = document.paths.bilingual;
+  if ((await writePartsAtomicIfChanged(path, () => bilingualParts(doc, statuses))) && !wrote.includes(path)) wrote.push(path);
   return statuses;
 }
 

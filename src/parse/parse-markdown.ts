@@ -5,7 +5,9 @@ import remarkParse from 'remark-parse';
 import { unified, type Processor } from 'unified';
 import { InputError } from '../model/errors.js';
 import { DEFAULT_SYNTAX, type MarkdownSyntax } from '../dialect/markdown-syntax.js';
+import { blockBoundaries } from './block-boundaries.js';
 import { checkNestingDepth } from './check-nesting-depth.js';
+import { joinPieces } from './join-pieces.js';
 import { opensWithFrontMatter } from './opens-with-front-matter.js';
 
 /** Options of `parseMarkdown`. */
@@ -14,7 +16,16 @@ export interface ParseOptions {
   syntax?: MarkdownSyntax;
   /** Used in error messages. */
   file?: string;
+  /**
+   * Documents longer than this are parsed in pieces of about this many characters, cut where the
+   * pieces read exactly as the whole does (`blockBoundaries`): the parser's working memory then
+   * stays that of one piece instead of growing with the document.
+   */
+  pieceChars?: number;
 }
+
+/** About 64 Ki characters per piece: large enough that the per-parse overhead is noise. */
+const PIECE_CHARS = 65_536;
 
 const processors = new WeakMap<MarkdownSyntax, Map<boolean, Processor<Root>>>();
 
@@ -28,7 +39,12 @@ export function parseMarkdown(text: string, options: ParseOptions = {}): Root {
   let prepared = text;
   for (const dialect of syntax.dialects) if (dialect.prepare) prepared = dialect.prepare(prepared);
   try {
-    return processorFor(syntax, opensWithFrontMatter(text)).parse(prepared);
+    const processor = processorFor(syntax, opensWithFrontMatter(text));
+    const pieceChars = options.pieceChars ?? PIECE_CHARS;
+    // Only plain CommonMark + GFM is cut: other extensions (MDX, directives, math) may span blank lines.
+    const cuts = prepared.length > pieceChars && syntax.extensions.length === 0 && !syntax.math ? blockBoundaries(prepared, pieceChars) : [];
+    if (cuts.length === 0) return processor.parse(prepared);
+    return joinPieces([0, ...cuts].map((start, index) => ({ start, tree: processor.parse(prepared.slice(start, cuts[index] ?? prepared.length)) })), prepared);
   } catch (error) {
     throw syntaxError(error, options.file ?? '<input>');
   }

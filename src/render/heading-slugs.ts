@@ -38,8 +38,17 @@ function vitepressSlug(text: string): string {
     .toLowerCase();
 }
 
+// Heading text without any of these reads as itself (autolink literals keep their text).
+const MAY_HAVE_SYNTAX = /[\\`*_~[\]!<>&#\r\0]/;
+
 /** The text a reader sees in a heading: Markdown syntax and HTML tags removed, code text kept. */
-function plainText(markdown: string): string {
+export function plainText(markdown: string): string {
+  const line = markdown.replace(/\s*\n\s*/g, ' ');
+  return MAY_HAVE_SYNTAX.test(line) ? parsedPlainText(line) : line.replace(/^[ \t]+|[ \t]+$/g, '');
+}
+
+/** The plain text of a heading as the Markdown parser reads it, always parsing (what `plainText` must equal). */
+export function parsedPlainText(markdown: string): string {
   let text = '';
   const visit = (node: Nodes): void => {
     if (node.type === 'text' || node.type === 'inlineCode') text += node.value;

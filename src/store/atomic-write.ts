@@ -1,5 +1,7 @@
-import { mkdir, open, readFile } from 'node:fs/promises';
-import { dirname } from 'node:path';
+import { createHash, randomBytes } from 'node:crypto';
+import { createReadStream } from 'node:fs';
+import { chmod, mkdir, open, readFile, rename, rm, stat } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
 import writeFileAtomicLib from 'write-file-atomic';
 import { toFileSystemError } from '../model/errors.js';
 
@@ -28,6 +30,67 @@ export async function writeFileAtomicIfChanged(path: string, content: string): P
   if (existing === content) return false;
   await writeFileAtomic(path, content);
   return true;
+}
+
+/** How much text is gathered before each write of a file written in parts. */
+const WRITE_CHUNK_CHARS = 1 << 20;
+
+/**
+ * Like `writeFileAtomicIfChanged`, for content made of parts (a large bilingual document or
+ * memory): the parts are produced twice (once to compare with the file on disk by size and
+ * SHA-256, once to write) and never joined, so the peak memory is one part, not the whole file
+ * twice over (string and buffer). Temporary file beside the target, flushed, renamed over it,
+ * folder flushed; the file's mode is kept. Returns whether it wrote.
+ */
+export async function writePartsAtomicIfChanged(path: string, parts: () => Iterable<string>): Promise<boolean> {
+  const digest = createHash('sha256');
+  let bytes = 0;
+  for (const part of parts()) {
+    digest.update(part);
+    bytes += Buffer.byteLength(part);
+  }
+  if (await fileHasContent(path, bytes, digest.digest('hex'))) return false;
+  const dir = dirname(path);
+  const temporary = join(dir, `.${basename(path)}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`);
+  try {
+    await mkdir(dir, { recursive: true });
+    const mode = await stat(path).then((existing) => existing.mode & 0o7777, () => undefined);
+    const handle = await open(temporary, 'wx');
+    try {
+      let pending = '';
+      for (const part of parts()) {
+        pending += part;
+        if (pending.length >= WRITE_CHUNK_CHARS) {
+          await handle.writeFile(pending);
+          pending = '';
+        }
+      }
+      if (pending !== '') await handle.writeFile(pending);
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
+    if (mode !== undefined) await chmod(temporary, mode);
+    await rename(temporary, path);
+  } catch (error) {
+    await rm(temporary, { force: true });
+    throw toFileSystemError(error, path) ?? error;
+  }
+  await syncDirectory(dir);
+  return true;
+}
+
+/** Whether the file holds exactly `bytes` bytes hashing to `sha256`, read in chunks; false when it is missing. */
+async function fileHasContent(path: string, bytes: number, sha256: string): Promise<boolean> {
+  const size = await stat(path).then((existing) => (existing.isFile() ? existing.size : -1), () => -1);
+  if (size !== bytes) return false;
+  const digest = createHash('sha256');
+  try {
+    for await (const chunk of createReadStream(path)) digest.update(chunk as Buffer);
+  } catch {
+    return false;
+  }
+  return digest.digest('hex') === sha256;
 }
 
 /** Makes the rename itself durable; not every platform allows opening a directory. */

@@ -1,7 +1,8 @@
 import { readFile } from 'node:fs/promises';
 import { InputError, toFileSystemError } from '../model/errors.js';
 import type { MemoryEntry, TranslationMemory } from '../plan/translation-memory.js';
-import { writeFileAtomicIfChanged } from './atomic-write.js';
+import { writePartsAtomicIfChanged } from './atomic-write.js';
+import { memoryFileParts } from './memory-file-text.js';
 import { tryLockFile } from './lock-file.js';
 
 interface MemoryFile {
@@ -57,9 +58,11 @@ export async function mergeIntoMemoryFile(path: string, displayPath: string, add
   try {
     const merged = await readMemoryFile(path, displayPath);
     for (const [key, entry] of added) merged.set(key, entry);
-    const entries = [...merged.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([key, entry]) => ({ key, ...entry }));
-    const file: MemoryFile = { 'bitext-memory': 1, entries };
-    await writeFileAtomicIfChanged(path, `${JSON.stringify(file, null, 1)}\n`);
+    const keys = [...merged.keys()].sort();
+    const inOrder = function* (): Generator<MemoryEntry & { key: string }> {
+      for (const key of keys) yield { key, ...(merged.get(key) as MemoryEntry) };
+    };
+    await writePartsAtomicIfChanged(path, () => memoryFileParts(inOrder()));
   } finally {
     await release();
   }
