@@ -131,7 +131,7 @@ export async function translateSite(options: TranslateSiteOptions): Promise<Site
   // One writer for the whole run: finished translations appended to the run's journal (one
   // flush for whatever arrived meanwhile), documents saved in parallel once their work is done.
   // Whole files are written once per document and the memory once per run, not once per batch.
-  const journal = createRunJournal(journalFolder(outDir));
+  const journal = createRunJournal(journalFolder(outDir), displayPath(journalFolder(outDir), options.cwd));
   const journaled: JournalEntry[] = [];
   const done = new Set<Job>();
   let writing: Promise<void> | undefined;
@@ -282,16 +282,14 @@ export async function translateSite(options: TranslateSiteOptions): Promise<Site
   } finally {
     // Whatever happened, every document gets its translated version and its lock back, and the
     // memory this run's work (with dead runs' journals folded in). The journal goes only once
-    // all of that is on disk; if anything failed, it stays for the next run to take.
+    // all of that is on disk; if anything failed, it stays for the next run to fold.
     for (const job of allJobs) if (job.release) finish(job);
     await save().catch((error: unknown) => {
       writeError ??= { error };
     });
-    if (!writeError) {
-      await mergeIntoMemoryFile(memoryFile, memoryDisplay, learned, { foldDeadJournals: { except: journal.path } }).catch((error: unknown) => {
-        writeError ??= { error };
-      });
-    }
+    await mergeIntoMemoryFile(memoryFile, memoryDisplay, learned, { foldDeadJournals: { except: journal.path } }).catch((error: unknown) => {
+      writeError ??= { error };
+    });
     await (writeError ? journal.close() : journal.remove()).catch((error: unknown) => {
       writeError ??= { error };
     });

@@ -51,9 +51,10 @@ export function journalFolder(outDir: string): string {
  * (written aside, flushed, renamed into place) so a reader never sees a journal without its run;
  * then lines are appended through one handle opened in append mode.
  */
-export function createRunJournal(folder: string): RunJournal {
+export function createRunJournal(folder: string, displayFolder = folder): RunJournal {
   const name = `${process.pid}-${randomBytes(6).toString('hex')}`;
   const path = join(folder, `${name}${SUFFIX}`);
+  const display = `${displayFolder}/${name}${SUFFIX}`;
   let handle: FileHandle | undefined;
   let queue: Promise<unknown> = Promise.resolve();
   const serial = <T>(task: () => Promise<T>): Promise<T> => {
@@ -66,6 +67,10 @@ export function createRunJournal(folder: string): RunJournal {
     const aside = join(folder, `.${name}${SUFFIX}.tmp`);
     try {
       await mkdir(folder, { recursive: true });
+    } catch (error) {
+      throw toFileSystemError(error, displayFolder) ?? error;
+    }
+    try {
       await writeFile(join(folder, '.gitignore'), '*\n', { flag: 'wx' }).catch(() => undefined);
       const opened = await open(aside, 'ax');
       const run = { 'bitext-journal': 1, pid: process.pid, host: hostname(), started: new Date().toISOString() };
@@ -76,7 +81,7 @@ export function createRunJournal(folder: string): RunJournal {
       return opened;
     } catch (error) {
       await rm(aside, { force: true }).catch(() => undefined);
-      throw toFileSystemError(error, path) ?? error;
+      throw toFileSystemError(error, display) ?? error;
     }
   };
   const close = async (): Promise<void> => {
@@ -94,7 +99,7 @@ export function createRunJournal(folder: string): RunJournal {
           await file.write(entries.map((entry) => `${JSON.stringify(entry)}\n`).join(''));
           await file.datasync();
         } catch (error) {
-          throw toFileSystemError(error, path) ?? error;
+          throw toFileSystemError(error, display) ?? error;
         }
       }),
     remove: () =>

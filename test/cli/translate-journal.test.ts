@@ -138,3 +138,16 @@ process.stdin.on('end', async () => {
     expect((await bitext(dir, ['status', 'content/post.md', '--check'])).code).toBe(0);
   });
 });
+
+describe('a journal that cannot be written', () => {
+  it('stops the run with exit 2 naming the folder, and the documents still get what was finished', async () => {
+    const dir = projectWithPost();
+    writeFile(dir, JOURNALS, 'a file where the journal folder goes\n');
+    const run = await bitext(dir, ['translate', 'content/post.md', '--translator', 'pseudo']);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain(`bitext: ${JOURNALS}:`);
+    const saved = parseBilingual(readText(dir, 'translations/post.zh-en.md'), 'x').segments.filter((s) => s.translation !== undefined);
+    expect(saved.length).toBeGreaterThan(0);
+    expect(readText(dir, JOURNALS)).toBe('a file where the journal folder goes\n');
+  });
+});
