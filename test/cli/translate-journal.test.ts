@@ -4,7 +4,8 @@ import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseBilingual } from '../../src/bilingual/parse-bilingual.js';
-import { bitext, projectWithPost, readText, writeFile } from '../helpers/temp-project.js';
+import { hashSource } from '../../src/segment/hash-text.js';
+import { bitext, projectWithPost, readText, tempProject, writeFile } from '../helpers/temp-project.js';
 import { recordingTranslator } from '../helpers/recording-translator.js';
 
 interface MemoryLine {
@@ -71,6 +72,21 @@ describe('the run journal through the CLI', () => {
     const memory = new Map((JSON.parse(readText(dir, 'translations/.bitext/memory.json')) as { entries: MemoryLine[] }).entries.map((e) => [e.key, e.translation]));
     for (const entry of entries) expect(memory.get(entry.key)).toBe(entry.translation);
     expect((await bitext(dir, ['status', 'content/post.md', '--check'])).code).toBe(0);
+  });
+
+  it('over several documents, status names the journaled work on the line of the document it belongs to', async () => {
+    const dir = tempProject({ 'bitext.config.json': JSON.stringify({ content: ['content/*.md'] }), 'content/a.md': '# 标题一\n\n第一段。\n', 'content/b.md': '# 标题二\n\n第二段。\n' });
+    expect((await bitext(dir, ['translate', '--translator', 'pseudo'])).code).toBe(0);
+    writeFile(dir, 'content/a.md', '# 标题一\n\n第一段改了。\n');
+    writeFile(dir, 'content/b.md', '# 标题二\n\n第二段也改了。\n');
+    leaveJournal(dir, deadPid(), [{ key: `zh>en:${hashSource('第一段改了。')}`, source: '第一段改了。', translation: 'First, changed.', origin: 'fake' }]);
+    const status = await bitext(dir, ['status']);
+    const lines = status.stdout.split('\n');
+    expect(lines.find((l) => l.startsWith('content/a.md (en)'))).toContain('; an interrupted run left 1 finished translation(s)');
+    expect(lines.find((l) => l.startsWith('content/b.md (en)'))).not.toContain('interrupted');
+    const run = await bitext(dir, ['translate', '--translator', 'pseudo']);
+    expect(run.stdout).toContain('content/a.md → en: 0 translated, 1 from memory');
+    expect(readText(dir, 'translations/a.zh-en.md')).toContain('First, changed.');
   });
 
   it('a live run\'s journal is read but never folded or deleted', async () => {
