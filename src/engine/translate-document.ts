@@ -45,9 +45,9 @@ export interface TranslateReport {
 }
 
 /**
- * Translates what a document is missing: plan, then act. Progress is saved after every batch,
- * so an interrupted run loses at most the batches in flight; a second run continues. One
- * document in one language: `translateSite` does many at once.
+ * Translates what a document is missing: plan, then act. Finished translations go to the run's
+ * journal as they arrive, so an interrupted run loses at most the batches in flight; a second run
+ * takes the rest at no cost. One document in one language: `translateSite` does many at once.
  */
 export async function translateDocument(sourceArg: string, options: TranslateOptions): Promise<TranslateReport> {
   const reporter = options.reporter ?? silentReporter;

@@ -10,8 +10,9 @@ import { unmatchedFragments } from '../render/rewrite-heading-links.js';
 import { memoryKey, type TranslationMemory } from '../plan/translation-memory.js';
 import { maskProtected, unmaskTranslation, type MaskToken } from '../segment/mask-protected.js';
 import { acquireLock, type ReleaseLock } from '../store/document-lock.js';
-import { mergeIntoMemoryFile, readMemoryFile } from '../store/memory-file.js';
+import { mergeIntoMemoryFile, readMemoryWithJournals } from '../store/memory-file.js';
 import { displayPath, memoryPath } from '../store/project-paths.js';
+import { createRunJournal, journalFolder, type JournalEntry } from '../store/run-journal.js';
 import { runBatches, type WorkItem } from '../translate/run-batches.js';
 import type { GlossaryEntry, TranslationRequest, Translator } from '../translate/translator.js';
 import { validateTranslation } from '../translate/validate-translation.js';
@@ -70,7 +71,9 @@ interface Job {
  * Translates many files into several languages in one run: each source read and parsed once,
  * one request pool (`concurrency` requests in flight across every document and language),
  * batches of one language pair spanning documents, each document saved as its own work
- * finishes. A file that cannot be read or parsed is reported in `failures`; the others go on.
+ * finishes. Until then finished translations go to an append-only journal (see `createRunJournal`),
+ * folded into the shared memory once at the end. A file that cannot be read or parsed is reported
+ * in `failures`; the others go on.
  */
 export async function translateSite(options: TranslateSiteOptions): Promise<SiteReport> {
   const site: SiteReport = { documents: [], failures: [], requests: 0, usage: { inputTokens: 0, outputTokens: 0, cachedInputTokens: 0, characters: 0 } };
@@ -94,7 +97,8 @@ export async function translateSite(options: TranslateSiteOptions): Promise<Site
   const outDir = pathSettings(base, options.cwd).outDir;
   const memoryFile = memoryPath(outDir);
   const memoryDisplay = displayPath(memoryFile, options.cwd);
-  const memory = await readMemoryFile(memoryFile, memoryDisplay);
+  // Journals left by runs killed before their end count as memory: their work is not paid twice.
+  const { memory } = await readMemoryWithJournals(memoryFile, memoryDisplay);
 
   const jobsByLanguage = new Map<LanguageCode, Job[]>();
   let number = 0;
@@ -124,9 +128,11 @@ export async function translateSite(options: TranslateSiteOptions): Promise<Site
   const learned: TranslationMemory = new Map();
   const allJobs = [...jobsByLanguage.values()].flat();
 
-  // One writer for the whole run: documents saved in parallel (their fsyncs overlap), the shared
-  // memory merged once per round, and whatever arrives meanwhile taken in the next round.
-  const dirty = new Set<Job>();
+  // One writer for the whole run: finished translations appended to the run's journal (one
+  // flush for whatever arrived meanwhile), documents saved in parallel once their work is done.
+  // Whole files are written once per document and the memory once per run, not once per batch.
+  const journal = createRunJournal(journalFolder(outDir), displayPath(journalFolder(outDir), options.cwd));
+  const journaled: JournalEntry[] = [];
   const done = new Set<Job>();
   let writing: Promise<void> | undefined;
   let writeError: { error: unknown } | undefined;
@@ -134,17 +140,18 @@ export async function translateSite(options: TranslateSiteOptions): Promise<Site
     // Started on a later tick, so that `writing` is set before the loop can end and clear it.
     writing ??= Promise.resolve().then(async () => {
       try {
-        while (dirty.size > 0 || done.size > 0 || learned.size > 0) {
-          const saving = [...dirty];
+        while (journaled.length > 0 || done.size > 0) {
+          const lines = journaled.splice(0);
           const finishing = [...done];
-          dirty.clear();
           done.clear();
-          await Promise.all(saving.map(async (job) => {
+          // A journal that cannot be written stops the run (see onBatchDone), but the documents
+          // still get what they finished: they, not the journal, are the record.
+          await journal.append(lines).catch((error: unknown) => {
+            writeError ??= { error };
+          });
+          await Promise.all(finishing.map(async (job) => {
             job.report.statuses = await saveBilingual(job.report.document, job.updates, job.report.wrote);
           }));
-          const entries = new Map(learned);
-          learned.clear();
-          await mergeIntoMemoryFile(memoryFile, memoryDisplay, entries);
           await Promise.all(finishing.map(async (job) => {
             await saveTarget(job.report.document, job.updates, job.report.wrote);
             await job.release?.();
@@ -165,7 +172,6 @@ export async function translateSite(options: TranslateSiteOptions): Promise<Site
   const finish = (job: Job): void => {
     if (job.finished) return;
     job.finished = true;
-    dirty.add(job);
     done.add(job);
   };
 
@@ -182,8 +188,7 @@ export async function translateSite(options: TranslateSiteOptions): Promise<Site
         continue;
       }
       prepare(job, options.from, job.report.document.header.to, origin, learned, jobsByLanguage.get(job.report.document.header.to)?.length ?? 1);
-      // Reused translations are saved before any request; new work is saved as it arrives.
-      if (job.updates.size > 0) dirty.add(job);
+      // A document with nothing to send is saved before any request; the others when their work ends.
       if (job.pending.size === 0) finish(job);
     }
     await save();
@@ -230,22 +235,27 @@ export async function translateSite(options: TranslateSiteOptions): Promise<Site
             if ('problem' in unmasked) return unmasked.problem;
             return options.validate ? validateTranslation(item.text, text, options.from, to) : undefined;
           },
-          // Marks the work and returns at once: the writer saves every document that changed
-          // meanwhile in one round, so replies arriving together cost one round of writes.
+          // Marks the work and returns at once: the writer appends whatever arrived meanwhile to
+          // the journal in one flush, so a request slot never waits on the disk.
           onBatchDone: async (results) => {
             if (writeError) throw writeError.error;
-            const touched = new Set<Job>();
             for (const { id, text } of results) {
               const job = owner.get(id);
               const group = job?.groups.get(id);
               if (!job || !group) continue;
               const unmasked = unmaskTranslation(text, group.tokens);
               if ('problem' in unmasked) continue;
-              for (const planned of group.segments) record(job, planned, unmasked.text, origin, learned, options.from, to);
+              for (const planned of group.segments) {
+                record(job, planned, unmasked.text, origin, learned, options.from, to);
+                const entry = job.entries.get(planned.id);
+                if (!entry) continue;
+                const line: JournalEntry = { key: memoryKey(options.from, to, entry.segment.hash), source: entry.segment.text, translation: unmasked.text, origin };
+                // A suggestion stays out of the memory, but not out of the journal: a crash must not lose it either.
+                if (planned.reason === 'conflict') line.suggestion = true;
+                journaled.push(line);
+              }
               job.report.translated += group.segments.length;
-              touched.add(job);
             }
-            for (const job of touched) dirty.add(job);
             line.segmentsDone += results.length;
             settle(results.map((r) => r.id));
             reportProgress();
@@ -270,9 +280,17 @@ export async function translateSite(options: TranslateSiteOptions): Promise<Site
       }),
     );
   } finally {
-    // Whatever happened, every document gets its translated version and its lock back.
+    // Whatever happened, every document gets its translated version and its lock back, and the
+    // memory this run's work (with dead runs' journals folded in). The journal goes only once
+    // all of that is on disk; if anything failed, it stays for the next run to fold.
     for (const job of allJobs) if (job.release) finish(job);
     await save().catch((error: unknown) => {
+      writeError ??= { error };
+    });
+    await mergeIntoMemoryFile(memoryFile, memoryDisplay, learned, { foldDeadJournals: { except: journal.path } }).catch((error: unknown) => {
+      writeError ??= { error };
+    });
+    await (writeError ? journal.close() : journal.remove()).catch((error: unknown) => {
       writeError ??= { error };
     });
   }

@@ -60,10 +60,14 @@ export async function tryLockFile(lockPath: string): Promise<LockAttempt> {
 
 /** True when the holder's process still runs (or runs on another host, where we cannot tell). */
 function holderAlive(holder: LockHolder | undefined): boolean {
-  if (!holder) return false;
-  if (holder.host !== hostname()) return true;
+  return holder !== undefined && processAlive(holder.pid, holder.host);
+}
+
+/** True when process `pid` of `host` still runs, or runs on another host, where we cannot tell: only a local ESRCH says dead. */
+export function processAlive(pid: number, host: string): boolean {
+  if (host !== hostname()) return true;
   try {
-    process.kill(holder.pid, 0);
+    process.kill(pid, 0);
     return true;
   } catch (error) {
     return (error as NodeJS.ErrnoException).code === 'EPERM';

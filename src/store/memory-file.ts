@@ -1,14 +1,11 @@
-import { readFile } from 'node:fs/promises';
+import { readFile, rm } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
 import { InputError, toFileSystemError } from '../model/errors.js';
 import type { MemoryEntry, TranslationMemory } from '../plan/translation-memory.js';
 import { writePartsAtomicIfChanged } from './atomic-write.js';
 import { memoryFileParts } from './memory-file-text.js';
 import { tryLockFile } from './lock-file.js';
-
-interface MemoryFile {
-  'bitext-memory': number;
-  entries: (MemoryEntry & { key: string })[];
-}
+import { addJournalEntries, readJournals, type JournalFile } from './run-journal.js';
 
 const REPAIR = 'Restore it from git, or delete it (it only saves translator calls; the bilingual documents keep every translation).';
 /** How long a merge waits for another run's merge (a few milliseconds of work) before giving up. */
@@ -48,24 +45,53 @@ export async function readMemoryFile(path: string, displayPath: string): Promise
 }
 
 /**
+ * The memory as a run sees it: the memory file plus every journal beside it (`journal/`), dead
+ * runs' and running ones', so translations finished before a crash are reused at no cost.
+ */
+export async function readMemoryWithJournals(path: string, displayPath: string): Promise<{ memory: TranslationMemory; journals: JournalFile[] }> {
+  // Journals first: a run folding one writes the memory file before deleting the journal, so
+  // whichever moment this falls in, the entries are in one or the other.
+  const journals = await readJournals(journalFolderOf(path));
+  const memory = await readMemoryFile(path, displayPath);
+  return { memory: addJournalEntries(memory, journals), journals };
+}
+
+/** Options of `mergeIntoMemoryFile`. */
+export interface MergeOptions {
+  /** Also fold in the journals of dead runs, then delete them; never `except` (the caller's own). */
+  foldDeadJournals?: { except?: string };
+}
+
+/**
  * Adds entries to the memory file. The read-merge-write runs under a lock file
  * (`memory.json.lock`), so runs on other documents sharing the folder never lose each other's
- * entries, whatever the interleaving; entries are sorted so the file diffs well in git.
+ * entries, whatever the interleaving; entries are sorted so the file diffs well in git. Dead
+ * runs' journals are read under the same lock and deleted only once the file holding them is written.
  */
-export async function mergeIntoMemoryFile(path: string, displayPath: string, added: TranslationMemory): Promise<void> {
-  if (added.size === 0) return;
+export async function mergeIntoMemoryFile(path: string, displayPath: string, added: TranslationMemory, options: MergeOptions = {}): Promise<void> {
+  const fold = options.foldDeadJournals;
+  const deadJournals = async (): Promise<JournalFile[]> => (fold ? (await readJournals(journalFolderOf(path))).filter((j) => !j.alive && j.path !== fold.except) : []);
+  // Nothing to add and no dead run to fold: no lock taken, no folder created.
+  if (added.size === 0 && (await deadJournals()).length === 0) return;
   const release = await waitForLock(`${path}.lock`, displayPath);
   try {
-    const merged = await readMemoryFile(path, displayPath);
+    const dead = await deadJournals();
+    if (added.size === 0 && dead.length === 0) return;
+    const merged = addJournalEntries(await readMemoryFile(path, displayPath), dead);
     for (const [key, entry] of added) merged.set(key, entry);
     const keys = [...merged.keys()].sort();
     const inOrder = function* (): Generator<MemoryEntry & { key: string }> {
       for (const key of keys) yield { key, ...(merged.get(key) as MemoryEntry) };
     };
     await writePartsAtomicIfChanged(path, () => memoryFileParts(inOrder()));
+    await Promise.all(dead.map((journal) => rm(journal.path, { force: true })));
   } finally {
     await release();
   }
+}
+
+function journalFolderOf(memoryFile: string): string {
+  return join(dirname(memoryFile), 'journal');
 }
 
 async function waitForLock(lockPath: string, displayPath: string): Promise<() => Promise<void>> {

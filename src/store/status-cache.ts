@@ -17,6 +17,8 @@ export interface DocumentStatusReport {
   segments: SegmentStatusLine[];
   removed: { id: string; source: string }[];
   summary: StatusSummary;
+  /** Source hash of every segment that is not current, to match against runs' journals. */
+  unfinished: string[];
 }
 
 /** One cached report and the exact inputs it was computed from. */

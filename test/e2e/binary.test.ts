@@ -1,9 +1,9 @@
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseBilingual } from '../../src/bilingual/parse-bilingual.js';
-import { projectWithPost, readText, REPO } from '../helpers/temp-project.js';
+import { projectWithPost, readText, REPO, tempProject, writeFile } from '../helpers/temp-project.js';
 import { recordingTranslator } from '../helpers/recording-translator.js';
 
 const BIN = join(REPO, 'dist', 'bin', 'bitext.js');
@@ -30,12 +30,13 @@ describe('the real binary', () => {
     expect(run(dir, ['status', 'content/post.md', '--check']).status).toBe(0);
   });
 
-  it('kill -9 in the middle of a run leaves valid files; the next run sends only what was unfinished', async () => {
+  it('kill -9 in the middle of a run leaves valid files; the next run sends only what was in flight, and status says so meanwhile', async () => {
     const dir = projectWithPost();
     const recorder = recordingTranslator(dir);
     const args = [BIN, 'translate', 'content/post.md', '--translator', 'command', '--command', recorder.command, '--concurrency', '1'];
     const child = spawn(process.execPath, args, { cwd: dir, env: { PATH: process.env.PATH ?? '', SLOW_MS: '150' }, stdio: 'ignore' });
-    // Wait until some batches are saved, then kill without warning.
+    const exited = new Promise((resolve) => child.on('exit', resolve));
+    // Wait until some batches are answered, then kill without warning.
     await new Promise<void>((resolve, reject) => {
       const started = Date.now();
       const poll = setInterval(() => {
@@ -49,26 +50,83 @@ describe('the real binary', () => {
         }
       }, 20);
     });
-    await new Promise((resolve) => child.on('exit', resolve));
+    await exited;
 
-    const bilingual = readText(dir, 'translations/post.zh-en.md');
-    const doc = parseBilingual(bilingual, 'post.zh-en.md'); // valid, not half-written
-    const done = doc.segments.filter((s) => s.translation !== undefined).map((s) => s.source);
-    const sentBefore = recorder.sent();
-    expect(done.length).toBeGreaterThan(0);
-    expect(done.length).toBeLessThan(180);
+    // Whatever is on disk is whole: the bilingual document (if written yet) and the memory parse.
+    const bilingualPath = join(dir, 'translations', 'post.zh-en.md');
+    if (existsSync(bilingualPath)) parseBilingual(readFileSync(bilingualPath, 'utf8'), 'post.zh-en.md');
+    const memoryPath = join(dir, 'translations', '.bitext', 'memory.json');
+    if (existsSync(memoryPath)) expect(Array.isArray(JSON.parse(readFileSync(memoryPath, 'utf8')).entries)).toBe(true);
     expect(existsSync(join(dir, 'translations', 'post.zh-en.md.lock'))).toBe(true); // left behind by kill -9
+    const sentBefore = recorder.sent();
+
+    // status names the finished work the document does not show yet; --check still fails.
+    const status = run(dir, ['status', 'content/post.md']);
+    const left = Number(/an interrupted run left (\d+) finished translation\(s\)/.exec(status.stdout)?.[1] ?? 0);
+    expect(status.stdout, status.stdout).toContain('the next `bitext translate` takes them at no cost');
+    // Everything answered but the batch in flight (at most 20 segments) is kept.
+    expect(left).toBeGreaterThanOrEqual(sentBefore.length - 20);
+    expect(left).toBeLessThanOrEqual(sentBefore.length);
+    expect(run(dir, ['status', 'content/post.md', '--check']).status).toBe(1);
 
     const rerun = run(dir, ['translate', 'content/post.md', '--translator', 'command', '--command', recorder.command]);
     expect(rerun.status, rerun.stderr).toBe(0);
     const resent = recorder.sent().slice(sentBefore.length).map((s) => s.text);
-    for (const text of resent) expect(done).not.toContain(text);
+    const before = new Set(sentBefore.map((s) => s.text));
+    // Paid twice: only what was in flight when the process died (at most one batch).
+    expect(resent.filter((text) => before.has(text)).length).toBeLessThanOrEqual(sentBefore.length - left);
+    expect(resent.filter((text) => before.has(text)).length).toBeLessThanOrEqual(20);
     const final = parseBilingual(readText(dir, 'translations/post.zh-en.md'), 'x');
     expect(final.segments.every((s) => s.translation !== undefined)).toBe(true);
-    // Everything sent more than once was in flight when the process died (at most one batch).
-    const unique = new Set(recorder.sent().map((s) => s.text));
-    expect(recorder.sent().length - unique.size).toBeLessThanOrEqual(20);
     expect(readFileSync(join(dir, 'translations', 'post.en.md'), 'utf8')).not.toMatch(/[\u3400-\u9fff]{4}/);
+    // The dead run's journal is folded into the memory and gone; status is clean again.
+    expect(readdirSync(join(dir, 'translations', '.bitext', 'journal')).filter((n) => n.endsWith('.jsonl'))).toEqual([]);
+    const memory = readFileSync(memoryPath, 'utf8');
+    for (const segment of final.segments) expect(memory).toContain(`"zh>en:${segment.sourceHash}"`);
+    const after = run(dir, ['status', 'content/post.md', '--check']);
+    expect(after.status).toBe(0);
+    expect(after.stdout).not.toContain('interrupted');
+  });
+
+  it('suggestions finished before a kill -9 are not lost: the next run stores them beside the person\'s translations without asking again', async () => {
+    // The committed post, translated by people: under an edited source every segment is a conflict.
+    const dir = tempProject({ 'bitext.config.json': JSON.stringify({ translatorOptions: { maxSegmentsPerRequest: 5 } }) });
+    const post = 'content/john-schulman-interview.md';
+    const bilingualName = 'translations/john-schulman-interview.zh-en.md';
+    writeFile(dir, post, readFileSync(join(REPO, post), 'utf8').replaceAll('。', '！'));
+    writeFile(dir, bilingualName, readFileSync(join(REPO, bilingualName), 'utf8'));
+    const people = new Map(parseBilingual(readText(dir, bilingualName), 'x').segments.map((s) => [s.id, s.translation]));
+    const recorder = recordingTranslator(dir);
+    const args = ['translate', post, '--translator', 'command', '--command', recorder.command, '--concurrency', '1'];
+    const child = spawn(process.execPath, [BIN, ...args], { cwd: dir, env: { PATH: process.env.PATH ?? '', SLOW_MS: '150' }, stdio: 'ignore' });
+    const exited = new Promise((resolve) => child.on('exit', resolve));
+    await new Promise<void>((resolve) => {
+      const poll = setInterval(() => {
+        if (recorder.sent().length >= 15) {
+          clearInterval(poll);
+          child.kill('SIGKILL');
+          resolve();
+        }
+      }, 20);
+    });
+    await exited;
+    const sentBefore = new Set(recorder.sent().map((s) => s.text));
+    const journals = join(dir, 'translations', '.bitext', 'journal');
+    const lines = readdirSync(journals).filter((n) => n.endsWith('.jsonl')).flatMap((n) => readFileSync(join(journals, n), 'utf8').split('\n').slice(1, -1));
+    expect(lines.length).toBeGreaterThan(0);
+    for (const line of lines) expect(JSON.parse(line)).toMatchObject({ suggestion: true });
+
+    const rerun = run(dir, args);
+    expect(rerun.status, rerun.stderr).toBe(1); // conflicts remain for a person to settle
+    const resent = recorder.sent().slice(sentBefore.size).map((s) => s.text);
+    expect(resent.filter((text) => sentBefore.has(text)).length).toBeLessThanOrEqual(sentBefore.size - lines.length);
+    const final = parseBilingual(readText(dir, bilingualName), 'x');
+    const edited = final.segments.filter((s) => s.source.includes('！'));
+    expect(edited.length).toBeGreaterThan(20);
+    for (const segment of edited) {
+      expect(segment.translation).toBe(people.get(segment.id));
+      expect(segment.suggestion?.text).toMatch(/^EN /);
+    }
   });
 
   it('Ctrl-C stops after the requests in flight, saves them, releases the lock and exits 130', async () => {
@@ -90,9 +148,17 @@ describe('the real binary', () => {
     expect(code).toBe(130);
     expect(stderr).toContain('finished work is saved');
     expect(existsSync(join(dir, 'translations', 'post.zh-en.md.lock'))).toBe(false);
-    const saved = parseBilingual(readText(dir, 'translations/post.zh-en.md'), 'x').segments.filter((s) => s.translation !== undefined).length;
+    const savedSegments = parseBilingual(readText(dir, 'translations/post.zh-en.md'), 'x').segments.filter((s) => s.translation !== undefined);
+    const saved = savedSegments.length;
     expect(saved).toBeGreaterThanOrEqual(recorder.sent().length - 20);
     expect(saved).toBeLessThan(180);
+    // Everything is saved before exiting: the target, the memory; the run's journal is no longer needed.
+    expect(readText(dir, 'translations/post.en.md').split('EN ').length - 1).toBeGreaterThanOrEqual(saved);
+    const memoryPath = join(dir, 'translations', '.bitext', 'memory.json');
+    const memory = existsSync(memoryPath) ? readFileSync(memoryPath, 'utf8') : '';
+    for (const segment of savedSegments) expect(memory).toContain(`"zh>en:${segment.sourceHash}"`);
+    const journals = join(dir, 'translations', '.bitext', 'journal');
+    expect(existsSync(journals) ? readdirSync(journals).filter((n) => n.endsWith('.jsonl')) : []).toEqual([]);
     const before = recorder.sent().length;
     expect(run(dir, ['translate', 'content/post.md', '--translator', 'command', '--command', recorder.command]).status).toBe(0);
     expect(recorder.sent().length - before).toBeLessThanOrEqual(180 - saved);

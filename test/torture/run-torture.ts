@@ -1,7 +1,7 @@
 // `npm run torture`: tries to break bitext the way real use does, on scratch copies of the post,
 // and prints what broke. Not part of `npm test`: it takes minutes. TORTURE_N sets the rounds (20).
 import { spawn, spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -95,6 +95,27 @@ function savedSources(path: string): Set<string> {
   return new Set(doc.segments.filter((s) => s.translation !== undefined).map((s) => s.source));
 }
 
+/** Sources of the finished translations that runs' journals hold (whole lines only, as bitext reads them). */
+function journaledSources(dir: string): Set<string> {
+  const folder = join(dir, 'translations', '.bitext', 'journal');
+  const sources = new Set<string>();
+  for (const name of journalFiles(dir)) {
+    for (const line of readFileSync(join(folder, name), 'utf8').split('\n').slice(1, -1)) {
+      try {
+        sources.add((JSON.parse(line) as { source: string }).source);
+      } catch {
+        // A damaged line is skipped by bitext too.
+      }
+    }
+  }
+  return sources;
+}
+
+function journalFiles(dir: string): string[] {
+  const folder = join(dir, 'translations', '.bitext', 'journal');
+  return existsSync(folder) ? readdirSync(folder).filter((n) => n.endsWith('.jsonl')) : [];
+}
+
 /** Memory keys every translated segment of the documents must have; returns how many are missing. */
 function lostEntries(dir: string, documents: string[]): number {
   const memoryFile = join(dir, 'translations', '.bitext', 'memory.json');
@@ -125,6 +146,8 @@ function deadPid(): number {
 async function killRuns(): Promise<Row> {
   const row: Row = { scenario: 'kill -9 at a random moment, then resume', runs: 0, corrupt: 0, paidTwice: 0, lost: 0, badAccepted: 0, notes: [] };
   let unfinished = 0;
+  let inFlight = 0;
+  let leftJournals = 0;
   for (let i = 0; i < N; i++) {
     const dir = project();
     const child = spawn(process.execPath, translateArgs(), { cwd: dir, env: { PATH: process.env.PATH ?? '', SLOW_MS: '300', LOG: join(dir, 'first.log') }, stdio: 'ignore' });
@@ -135,18 +158,24 @@ async function killRuns(): Promise<Row> {
     await closed;
     row.runs++;
     row.corrupt += corruptFiles(dir);
-    const saved = savedSources(join(dir, 'translations', 'post.zh-en.md'));
+    // Finished work is what the bilingual document or the dead run's journal holds.
+    const saved = new Set([...savedSources(join(dir, 'translations', 'post.zh-en.md')), ...journaledSources(dir)]);
     if (saved.size < 180) unfinished++;
+    // Answered by the translator but not kept: the replies in flight when the process died.
+    inFlight = Math.max(inFlight, new Set(logged(join(dir, 'first.log')).filter((text) => !saved.has(text))).size);
     const resume = await run(translateArgs(), dir, { PATH: process.env.PATH ?? '', LOG: join(dir, 'resume.log') });
     row.runs++;
     if (resume.code !== 0) row.notes.push(`resume exited ${resume.code}: ${resume.stderr.slice(0, 200)}`);
     row.paidTwice += logged(join(dir, 'resume.log')).filter((text) => saved.has(text)).length;
     row.corrupt += corruptFiles(dir);
     row.lost += lostEntries(dir, ['post']);
+    leftJournals += journalFiles(dir).length;
     const check = spawnSync(process.execPath, [BIN, 'status', 'content/post.md', '--check'], { cwd: dir, encoding: 'utf8' });
     if (check.status !== 0) row.notes.push(`status --check exited ${check.status} after resuming`);
   }
   row.notes.push(`${unfinished} of ${N} kills landed before the run finished`);
+  row.notes.push(`at most ${inFlight} answered segment(s) lost with a kill (in flight: 2 requests of 5)`);
+  row.notes.push(`${leftJournals} journal(s) left after resuming`);
   return row;
 }
 
@@ -189,6 +218,8 @@ async function sharedFolder(): Promise<Row> {
     }
     row.corrupt += corruptFiles(dir);
     row.lost += lostEntries(dir, ['part0', 'part1', 'part2']);
+    const left = journalFiles(dir).length;
+    if (left > 0) row.notes.push(`${left} journal(s) left after three runs ended`);
   }
   return row;
 }
@@ -264,6 +295,8 @@ async function faultyService(): Promise<Row> {
   const row: Row = { scenario: 'OpenAI-compatible server injecting faults', runs: 0, corrupt: 0, paidTwice: 0, lost: 0, badAccepted: 0, notes: [] };
   const { url, server, delivered, faults } = await faultyServer();
   let unfinished = 0;
+  let inFlight = 0;
+  let leftJournals = 0;
   for (let i = 0; i < N; i++) {
     delivered.clear();
     const dir = project();

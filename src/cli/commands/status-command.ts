@@ -2,7 +2,10 @@ import { resolve } from 'node:path';
 import type { StatusSummary } from '../../engine/describe-status.js';
 import { pathSettings } from '../../engine/path-settings.js';
 import type { ResolvedSettings } from '../resolve-settings.js';
-import { documentPaths } from '../../store/project-paths.js';
+import type { SourceHash } from '../../model/types.js';
+import { memoryKey } from '../../plan/translation-memory.js';
+import { documentPaths, displayPath } from '../../store/project-paths.js';
+import { journalFolder, readJournals } from '../../store/run-journal.js';
 import { hashFileBytes, readStatusCache, statusCacheKey, statusCachePath, statusFingerprint, writeStatusCache, type DocumentStatusReport, type StatusCacheEntry } from '../../store/status-cache.js';
 import { EXIT, type CliIo } from '../cli-io.js';
 import { resolveSettings, type CommonFlags } from '../resolve-settings.js';
@@ -19,6 +22,9 @@ interface SiteStatus {
   failures: { file: string; error: string }[];
 }
 
+/** Per document (by index): how many of its unfinished segments a run's journal already holds, by whether that run was interrupted or still goes. */
+type Journaled = { interrupted: number; running: number }[];
+
 const emptySummary = (): StatusSummary => ({ total: 0, current: 0, stale: 0, missing: 0, conflict: 0, edited: 0, moved: 0, removed: 0 });
 
 /**
@@ -34,7 +40,37 @@ export async function statusCommand(files: string[], flags: StatusFlags, io: Cli
   const cachePath = statusCachePath(settings);
   const cache = await readStatusCache(cachePath);
   const site = (await fromCache(settings, fingerprint, cache)) ?? (await computeStatus(settings, fingerprint, cachePath));
-  return printStatus(site, settings, flags, io);
+  return printStatus(site, await journaledWork(site, settings), settings, flags, io);
+}
+
+/**
+ * Finished translations that runs' journals hold for segments the documents still lack: after a
+ * kill -9 they are not in the documents yet, but the next run takes them at no cost. One readdir
+ * when there is no journal, which is the usual case.
+ */
+async function journaledWork(site: SiteStatus, settings: ResolvedSettings): Promise<Journaled> {
+  const journals = await readJournals(journalFolder(resolve(settings.cwd, settings.outDir)));
+  const interrupted = new Set<string>();
+  const running = new Set<string>();
+  for (const journal of journals) for (const entry of journal.entries) (journal.alive ? running : interrupted).add(entry.key);
+  return site.documents.map((document) => {
+    const counts = { interrupted: 0, running: 0 };
+    if (journals.length === 0) return counts;
+    for (const hash of document.unfinished ?? []) {
+      const key = memoryKey(settings.from, document.language, hash as SourceHash);
+      if (interrupted.has(key)) counts.interrupted += 1;
+      else if (running.has(key)) counts.running += 1;
+    }
+    return counts;
+  });
+}
+
+/** The sentence that says what the journals hold for a document, or '' when they hold nothing for it. */
+function journaledText(counts: { interrupted: number; running: number }, journalDisplay: string): string {
+  const parts: string[] = [];
+  if (counts.interrupted > 0) parts.push(`an interrupted run left ${counts.interrupted} finished translation(s) in ${journalDisplay}: the next \`bitext translate\` takes them at no cost`);
+  if (counts.running > 0) parts.push(`a run still going has finished ${counts.running} more, saved when it ends`);
+  return parts.join('; ');
 }
 
 /** The reports from the cache when every document's source and bilingual document are unchanged; otherwise undefined. */
@@ -72,6 +108,7 @@ async function computeStatus(settings: ResolvedSettings, fingerprint: string, ca
       targetDisplay: document.targetDisplay,
       stored: document.stored !== undefined,
       ...describeStatus(document),
+      unfinished: document.state.entries.filter((e) => e.status !== 'current').map((e) => e.segment.hash),
     };
     documents.push(report);
     // A bilingual document naming another source depends on whether that source exists: never cached.
@@ -104,13 +141,16 @@ async function hashInputs(settings: ResolvedSettings): Promise<Map<string, strin
 }
 
 /** Prints the reports as text or JSON and returns the exit code; the same whether they were computed or cached. */
-function printStatus(site: SiteStatus, settings: ResolvedSettings, flags: StatusFlags, io: CliIo): number {
+function printStatus(site: SiteStatus, journaled: Journaled, settings: ResolvedSettings, flags: StatusFlags, io: CliIo): number {
+  const journalDisplay = displayPath(journalFolder(resolve(settings.cwd, settings.outDir)), settings.cwd);
   const documents = [];
   const total = emptySummary();
   const byLanguage = new Map(settings.targets.map((to) => [to, { documents: 0, needWork: 0, summary: emptySummary() }]));
   const text: string[] = [];
   const several = site.documents.length + site.failures.length > 1;
-  for (const document of site.documents) {
+  for (const [index, document] of site.documents.entries()) {
+    const counts = journaled[index] ?? { interrupted: 0, running: 0 };
+    const journalNote = journaledText(counts, journalDisplay);
     const language = document.language;
     const status = document;
     const perLanguage = byLanguage.get(language);
@@ -118,7 +158,7 @@ function printStatus(site: SiteStatus, settings: ResolvedSettings, flags: Status
       total[key] += status.summary[key];
       if (perLanguage) perLanguage.summary[key] += status.summary[key];
     }
-    documents.push({ source: document.sourceDisplay, language, bilingual: document.bilingualDisplay, target: document.targetDisplay, segments: status.segments.map((s) => ({ ...s, language })), removed: status.removed, summary: status.summary });
+    documents.push({ source: document.sourceDisplay, language, bilingual: document.bilingualDisplay, target: document.targetDisplay, segments: status.segments.map((s) => ({ ...s, language })), removed: status.removed, summary: status.summary, journaled: counts });
 
     const s = status.summary;
     const needsWork = s.current !== s.total;
@@ -127,7 +167,7 @@ function printStatus(site: SiteStatus, settings: ResolvedSettings, flags: Status
       if (needsWork) perLanguage.needWork += 1;
     }
     if (several) {
-      if (needsWork || flags.all) text.push(`${document.sourceDisplay} (${language}): ${s.stale} stale, ${s.missing} missing, ${s.conflict} conflict of ${s.total}${document.stored ? '' : ' (not translated yet)'}`);
+      if (needsWork || flags.all) text.push(`${document.sourceDisplay} (${language}): ${s.stale} stale, ${s.missing} missing, ${s.conflict} conflict of ${s.total}${document.stored ? '' : ' (not translated yet)'}${journalNote ? `; ${journalNote}` : ''}`);
       continue;
     }
     text.push(`${document.sourceDisplay} → ${document.bilingualDisplay}${document.stored ? '' : ' (not created yet)'}`);
@@ -135,6 +175,7 @@ function printStatus(site: SiteStatus, settings: ResolvedSettings, flags: Status
     for (const line of status.segments) if (line.origin) origins.set(line.origin, (origins.get(line.origin) ?? 0) + 1);
     const originText = [...origins].map(([origin, count]) => `${origin} ${count}`).join(', ');
     text.push(`  ${s.total} segments: ${s.current} current, ${s.stale} stale, ${s.missing} missing, ${s.conflict} conflict; ${s.edited} edited by a person${originText ? `; origin: ${originText}` : ''}`);
+    if (journalNote) text.push(`  ${journalNote}`);
     for (const line of status.segments) {
       if (line.status === 'current' && !flags.all) continue;
       const flagsText = [line.edited ? 'edited' : '', line.reviewed ? 'reviewed' : '', line.moved ? 'moved' : ''].filter(Boolean).join(',');

@@ -5,7 +5,7 @@ import { HUMAN_ORIGIN, type SourceHash } from '../../model/types.js';
 import { memoryKey, type TranslationMemory } from '../../plan/translation-memory.js';
 import { hashSource } from '../../segment/hash-text.js';
 import { writeFileAtomic } from '../../store/atomic-write.js';
-import { mergeIntoMemoryFile, readMemoryFile } from '../../store/memory-file.js';
+import { mergeIntoMemoryFile, readMemoryWithJournals } from '../../store/memory-file.js';
 import { displayPath, memoryPath } from '../../store/project-paths.js';
 import { readTextFile } from '../../store/read-text-file.js';
 import { EXIT, type CliIo } from '../cli-io.js';
@@ -25,12 +25,14 @@ async function memorySettings(flags: TmFlags, io: CliIo): Promise<{ from: string
   return { from: settings.from, to: settings.to, outDir, memory, memoryDisplay: displayPath(memory, io.cwd) };
 }
 
-/** `bitext tm export --format tmx`: the translation memory of one language pair as TMX 1.4b. */
+/** `bitext tm export --format tmx`: the translation memory of one language pair as TMX 1.4b, runs' journals included. */
 export async function tmExportCommand(flags: TmFlags, io: CliIo): Promise<number> {
   const { from, to, outDir, memory, memoryDisplay } = await memorySettings(flags, io);
   const prefix = memoryKey(from, to, '' as SourceHash);
   const entries: TmxEntry[] = [];
-  for (const [key, entry] of await readMemoryFile(memory, memoryDisplay)) {
+  // Translations a run finished but has not folded into the memory yet (a run going, or killed) count too.
+  const { memory: remembered } = await readMemoryWithJournals(memory, memoryDisplay);
+  for (const [key, entry] of remembered) {
     if (key.startsWith(prefix)) entries.push({ source: entry.source, translation: entry.translation, origin: entry.origin });
   }
   const output = resolve(io.cwd, flags.output ?? resolve(outDir, `memory.${from}-${to}.tmx`));
