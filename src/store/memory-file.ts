@@ -70,7 +70,7 @@ export interface MergeOptions {
  */
 export async function mergeIntoMemoryFile(path: string, displayPath: string, added: TranslationMemory, options: MergeOptions = {}): Promise<void> {
   const fold = options.foldDeadJournals;
-  const deadJournals = async (): Promise<JournalFile[]> => (fold ? (await readJournals(journalFolderOf(path))).filter((j) => !j.alive && j.path !== fold.except) : []);
+  const deadJournals = async (): Promise<JournalFile[]> => (fold ? (await readJournals(journalFolderOf(path), { deadOnly: true, ...(fold.except !== undefined ? { except: fold.except } : {}) })).filter((j) => !j.alive) : []);
   // Nothing to add and no dead run to fold: no lock taken, no folder created.
   if (added.size === 0 && (await deadJournals()).length === 0) return;
   const release = await waitForLock(`${path}.lock`, displayPath);

@@ -40,6 +40,9 @@ export interface RunJournal {
 }
 
 const SUFFIX = '.jsonl';
+const APPEND_CHUNK_CHARS = 1 << 20;
+/** The run line is a few dozen bytes; a journal whose first line is not within this is not trusted as dead. */
+const RUN_LINE_BYTES = 4096;
 
 /** `<out>/.bitext/journal`: one journal per run that is going, or that ended without saving. */
 export function journalFolder(outDir: string): string {
@@ -96,7 +99,16 @@ export function createRunJournal(folder: string, displayFolder = folder): RunJou
         if (entries.length === 0) return;
         const file = await openOnce();
         try {
-          await file.write(entries.map((entry) => `${JSON.stringify(entry)}\n`).join(''));
+          // In slices of about 1 Mi characters: a burst of replies must not become one huge string.
+          let pending = '';
+          for (const entry of entries) {
+            pending += `${JSON.stringify(entry)}\n`;
+            if (pending.length >= APPEND_CHUNK_CHARS) {
+              await file.writeFile(pending);
+              pending = '';
+            }
+          }
+          if (pending !== '') await file.writeFile(pending);
           await file.datasync();
         } catch (error) {
           throw toFileSystemError(error, display) ?? error;
@@ -113,11 +125,12 @@ export function createRunJournal(folder: string, displayFolder = folder): RunJou
 }
 
 /**
- * Every journal in `folder` (none when it does not exist). A line that is not whole (the last
- * one of a run killed in the middle of a write) or not an entry is skipped: a journal only saves
+ * Every journal in `folder` (none when it does not exist), but `except`; with `deadOnly`, only
+ * those of dead runs (judged from the run line alone). A line that is not whole (the last one of
+ * a run killed in the middle of a write) or not an entry is skipped: a journal only saves
  * translator calls, the documents are the record.
  */
-export async function readJournals(folder: string): Promise<JournalFile[]> {
+export async function readJournals(folder: string, options: { deadOnly?: boolean; except?: string } = {}): Promise<JournalFile[]> {
   let names: string[];
   try {
     names = (await readdir(folder)).filter((name) => name.endsWith(SUFFIX) && !name.startsWith('.'));
@@ -126,8 +139,31 @@ export async function readJournals(folder: string): Promise<JournalFile[]> {
     if (code === 'ENOENT' || code === 'ENOTDIR') return [];
     throw toFileSystemError(error, folder) ?? error;
   }
-  const journals = await Promise.all(names.sort().map((name) => readJournal(join(folder, name))));
+  const paths = names.sort().map((name) => join(folder, name)).filter((path) => path !== options.except);
+  const wanted = options.deadOnly ? (await Promise.all(paths.map(async (path) => ((await isDeadRun(path)) ? path : undefined)))).filter((p): p is string => p !== undefined) : paths;
+  const journals = await Promise.all(wanted.map((path) => readJournal(path)));
   return journals.filter((journal): journal is JournalFile => journal !== undefined);
+}
+
+/** Whether a journal's run line names a dead process; read alone, so a live run's long journal is never loaded. */
+async function isDeadRun(path: string): Promise<boolean> {
+  let head: string;
+  try {
+    const handle = await open(path, 'r');
+    try {
+      const buffer = Buffer.alloc(RUN_LINE_BYTES);
+      const { bytesRead } = await handle.read(buffer, 0, RUN_LINE_BYTES, 0);
+      head = buffer.subarray(0, bytesRead).toString('utf8');
+    } finally {
+      await handle.close();
+    }
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return false;
+    throw toFileSystemError(error, path) ?? error;
+  }
+  const newline = head.indexOf('\n');
+  const run = newline === -1 ? undefined : parseRun(head.slice(0, newline));
+  return run !== undefined && !processAlive(run.pid, run.host);
 }
 
 /** One journal, or undefined when it vanished meanwhile (its run ended, or another run folded it). */
