@@ -31,7 +31,12 @@ export function glossaryTerm(term: string): GlossaryTerm | null {
 export function termOffsets(text: string, lowerText: string, term: string): number[] {
   const compiledTerm = glossaryTerm(term);
   if (!compiledTerm || !lowerText.includes(compiledTerm.firstWord)) return [];
-  return [...text.matchAll(compiledTerm.pattern)].map((match) => match.index);
+  // `exec` on the compiled pattern itself: `matchAll` would copy the pattern on every call.
+  const { pattern } = compiledTerm;
+  const offsets: number[] = [];
+  pattern.lastIndex = 0;
+  for (let match = pattern.exec(text); match !== null; match = pattern.exec(text)) offsets.push(match.index);
+  return offsets;
 }
 
 /** Whether `term` occurs in `text` (see `termOffsets`). */

@@ -1,4 +1,5 @@
 import type { Nodes } from 'mdast';
+import { scanInlineTree } from '../qa/checks/scan-inline.js';
 import { parseInlineMarkdown } from './parse-inline-markdown.js';
 
 /**
@@ -85,7 +86,9 @@ export function inlinePieces(text: string, sentences: readonly PlacedSentence[])
   const walkChildren = (node: Nodes, marks: Marks): void => {
     if ('children' in node) for (const child of node.children) walk(child, marks);
   };
-  walk(parseInlineMarkdown(text), {});
+  // Nearly every segment is prose, bold, italics and code, which the one-pass scanner reads as
+  // remark would; the parser takes the rest.
+  walk(scanInlineTree(text) ?? parseInlineMarkdown(text), {});
   return pieces;
 }
 

@@ -39,16 +39,38 @@ export function sentenceAnchors(
   for (const match of prose.matchAll(LATIN_WORD)) add(`w:${match[0].toLowerCase()}`, match.index);
   for (const match of prose.matchAll(BOLD)) add('b', match.index);
   const lowerProse = prose.toLowerCase();
-  for (const entry of glossary) {
-    const terms = side === 'source' ? [entry.source] : [entry.target, ...(entry.variants ?? [])];
-    const seen = new Set<number>();
+  for (const { key, terms } of sideTerms(glossary, side)) {
+    // A variant can match where the term does (`align` where `alignment` starts): counted once.
+    const seen = terms.length > 1 ? new Set<number>() : undefined;
     for (const term of terms) {
       for (const offset of termOffsets(prose, lowerProse, term)) {
-        if (seen.has(offset)) continue;
-        seen.add(offset);
-        add(`g:${entry.source}`, offset);
+        if (seen) {
+          if (seen.has(offset)) continue;
+          seen.add(offset);
+        }
+        add(key, offset);
       }
     }
   }
   return counts;
+}
+
+interface SideTerms {
+  key: string;
+  terms: string[];
+}
+
+// Every text of a document is scanned with the same glossary: its terms are listed once per side.
+const termLists = new WeakMap<readonly GlossaryEntry[], { source: SideTerms[]; target: SideTerms[] }>();
+
+function sideTerms(glossary: readonly GlossaryEntry[], side: 'source' | 'target'): SideTerms[] {
+  let lists = termLists.get(glossary);
+  if (lists === undefined) {
+    lists = {
+      source: glossary.map((entry) => ({ key: `g:${entry.source}`, terms: [entry.source] })),
+      target: glossary.map((entry) => ({ key: `g:${entry.source}`, terms: [entry.target, ...(entry.variants ?? [])] })),
+    };
+    termLists.set(glossary, lists);
+  }
+  return lists[side];
 }

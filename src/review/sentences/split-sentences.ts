@@ -53,9 +53,16 @@ function isOpen(text: string, offset: number, marker: string): boolean {
   return text.slice(0, offset).split(marker).length % 2 === 0;
 }
 
+// A segmenter costs far more to make than to run, and a document has one or two languages.
+const segmenters = new Map<string, Intl.Segmenter>();
+
 function segmenterCuts(text: string, language: string, inCode: (offset: number) => boolean): Set<number> {
   const cuts = new Set<number>();
-  const segmenter = new Intl.Segmenter(language, { granularity: 'sentence' });
+  let segmenter = segmenters.get(language);
+  if (segmenter === undefined) {
+    segmenter = new Intl.Segmenter(language, { granularity: 'sentence' });
+    segmenters.set(language, segmenter);
+  }
   for (const { index } of segmenter.segment(text)) if (index > 0 && !inCode(index - 1)) cuts.add(index);
   return cuts;
 }

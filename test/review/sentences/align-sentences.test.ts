@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { alignSentences, type SentenceAlignOptions } from '../../../src/review/sentences/align-sentences.js';
+import { sentenceAnchors } from '../../../src/review/sentences/sentence-anchors.js';
 import { splitSentences } from '../../../src/review/sentences/split-sentences.js';
 
 const ZH_EN = { sourceLanguage: 'zh', targetLanguage: 'en' };
@@ -76,5 +77,24 @@ describe('alignSentences', () => {
   it('handles an empty side', () => {
     expect(shape('只有原文。还有一句。', '')).toBe('0: 1:');
     expect(shape('', 'Only a translation.')).toBe(':0');
+    expect(shape('', '')).toBe('');
+  });
+
+  it('pairs one sentence with one, unless one of them has no letter or digit to weigh against a long other', () => {
+    expect(shape('好。', 'Good.')).toBe('0:0');
+    expect(shape('——', 'Good.')).toBe('0:0');
+    expect(shape('好。', '…')).toBe('0:0');
+    // A translation of nothing but `…` is far too short for this sentence: two lone sentences cost less.
+    expect(shape('这是一句很长很长的话，里面有许多许多的汉字，远远超过二十六个单位的长度，对吧。', '…')).toBe(':0 0:');
+  });
+
+  it('counts a glossary term once where a variant matches at the same place, with the same term lists on every call', () => {
+    const glossary = [{ source: '对齐', target: 'alignment', variants: ['align', 'aligned'] }];
+    const text = 'Alignment matters. We align models, and aligned models listen.';
+    const spans = splitSentences(text, 'en');
+    const counts = () => sentenceAnchors(text, spans, 'target', 'en', glossary).map((anchors) => anchors.get('g:对齐') ?? 0);
+    expect(counts()).toEqual([1, 2]);
+    expect(counts()).toEqual([1, 2]);
+    expect(sentenceAnchors('对齐很重要。我们讨论对齐。', splitSentences('对齐很重要。我们讨论对齐。', 'zh'), 'source', 'zh', glossary).map((anchors) => anchors.get('g:对齐'))).toEqual([1, 1]);
   });
 });
