@@ -35,6 +35,9 @@ const SHAPES: ReadonlyArray<{ s: number; t: number; prior: number }> = [
 ];
 // The prior of each shape as a cost (its negative logarithm).
 const PRIOR_COSTS = SHAPES.map((shape) => -Math.log(shape.prior));
+// The sentences each shape takes on either side, as flat lists for the program's inner loop.
+const SHAPE_SOURCE = SHAPES.map((shape) => shape.s);
+const SHAPE_TARGET = SHAPES.map((shape) => shape.t);
 // Variance of the translation length per unit of source length, in source units (Gale and Church's s²).
 const VARIANCE = 3;
 // How much one shared anchor (a number, a kept English word...) outweighs length, in nats.
@@ -63,25 +66,20 @@ export function alignSentences(source: string, translation: string, options: Sen
   const mergedSource = memoMerge(sourceAnchors.map((counts) => onlyShared(counts, shared)));
   const mergedTranslation = memoMerge(translationAnchors.map((counts) => onlyShared(counts, shared)));
 
-  // What a bead costs apart from length (its prior less its anchor matches) is the same in both
-  // passes, so it is worked out once per bead.
-  const fixedCosts = new Float64Array((n + 1) * (m + 1) * SHAPES.length).fill(NaN);
-  const fixedCost = (i: number, shape: number, j: number): { prior: number; matches: number } => {
-    const { s, t } = SHAPES[shape]!;
-    const at = (i * (m + 1) + j) * SHAPES.length + shape;
-    let matches = fixedCosts[at]!;
-    if (Number.isNaN(matches)) {
-      matches = s === 0 || t === 0 ? 0 : anchorMatches(mergedSource(i, s), mergedTranslation(j, t));
-      fixedCosts[at] = matches;
-    }
-    return { prior: PRIOR_COSTS[shape]!, matches };
-  };
-
+  // A bead's anchor matches are the same in both passes: counted once, on first use.
+  const matchCounts = new Float64Array((n + 1) * (m + 1) * SHAPES.length).fill(NaN);
   const beadCost = (ratio: number) => (i: number, shape: number, j: number): number => {
-    const { s, t } = SHAPES[shape]!;
-    const { prior, matches } = fixedCost(i, shape, j);
+    const s = SHAPE_SOURCE[shape]!;
+    const t = SHAPE_TARGET[shape]!;
+    const prior = PRIOR_COSTS[shape]!;
     // A sentence left without counterpart has no length to compare with.
     if (s === 0 || t === 0) return prior;
+    const at = (i * (m + 1) + j) * SHAPES.length + shape;
+    let matches = matchCounts[at]!;
+    if (Number.isNaN(matches)) {
+      matches = anchorMatches(mergedSource(i, s), mergedTranslation(j, t));
+      matchCounts[at] = matches;
+    }
     const l1 = sourceUnits[i + s]! - sourceUnits[i]!;
     const l2 = (translationUnits[j + t]! - translationUnits[j]!) / ratio;
     const mean = Math.max(1, (l1 + l2) / 2);
@@ -111,7 +109,8 @@ function bestPath(n: number, m: number, beadCost: (i: number, shape: number, j: 
       const here = cost[i * width + j]!;
       if (here === Infinity) continue;
       for (let shape = 0; shape < SHAPES.length; shape++) {
-        const { s, t } = SHAPES[shape]!;
+        const s = SHAPE_SOURCE[shape]!;
+        const t = SHAPE_TARGET[shape]!;
         if (i + s > n || j + t > m) continue;
         const next = here + beadCost(i, shape, j);
         const to = (i + s) * width + j + t;
@@ -136,7 +135,19 @@ function bestPath(n: number, m: number, beadCost: (i: number, shape: number, j: 
 /** Length in comparable units: letters and digits, so punctuation and Markdown syntax weigh nothing. */
 function units(text: string): number {
   let count = 0;
-  for (const char of text) if (LETTER_OR_DIGIT.test(char)) count++;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    // ASCII and the common CJK ideographs answer without the Unicode property lookup.
+    if (code < 0x80) {
+      if ((code >= 0x61 && code <= 0x7a) || (code >= 0x41 && code <= 0x5a) || (code >= 0x30 && code <= 0x39)) count++;
+    } else if (code >= 0x4e00 && code <= 0x9fff) {
+      count++;
+    } else {
+      const char = String.fromCodePoint(text.codePointAt(i)!);
+      if (LETTER_OR_DIGIT.test(char)) count++;
+      i += char.length - 1;
+    }
+  }
   return count;
 }
 
