@@ -23,6 +23,7 @@ const MONTHS = [
   'January', 'February', 'March', 'April', 'May', 'June',
   'July', 'August', 'September', 'October', 'November', 'December',
 ];
+const MONTH_NUMBERS: ReadonlyMap<string, number> = new Map(MONTHS.map((month, index) => [month, index + 1]));
 const SCALE_AFTER_DIGITS = /^(?:\s*(hundred|thousand|million|billion|trillion)s?\b|([kKMBT])\b)/;
 const SUFFIX_SCALES: Readonly<Record<string, number>> = { k: 1e3, K: 1e3, M: 1e6, B: 1e9, T: 1e12 };
 
@@ -56,6 +57,9 @@ function findNumberWords(text: string, digitMentions: NumberMention[]): NumberMe
   const words = [...text.matchAll(/[A-Za-z]+/g)].filter(
     (word) => !digitMentions.some((mention) => word.index >= mention.start && word.index < mention.end),
   );
+  // Each word is lowered and looked up once, not again as the next word of the one before.
+  const lowered = words.map((word) => word[0].toLowerCase());
+  const values = lowered.map(wordValue);
   const mentions: NumberMention[] = [];
   let group: { start: number; end: number; total: number; current: number; last: WordKind | 'and' | 'a' } | undefined;
 
@@ -69,6 +73,10 @@ function findNumberWords(text: string, digitMentions: NumberMention[]): NumberMe
 
   words.forEach((match, index) => {
     const raw = match[0];
+    const word = lowered[index]!;
+    const value = values[index];
+    // Outside a number, a word that is no number, no article and no month changes nothing.
+    if (group === undefined && value === undefined && word !== 'a' && word !== 'an' && !MONTH_NUMBERS.has(raw)) return;
     const start = match.index;
     const end = start + raw.length;
     const previous = words[index - 1];
@@ -76,14 +84,12 @@ function findNumberWords(text: string, digitMentions: NumberMention[]): NumberMe
     if (group !== undefined && previous !== undefined && !/^[\s-]*$/.test(text.slice(previous.index + previous[0].length, start))) {
       close();
     }
-    const word = raw.toLowerCase();
-    const next = words[index + 1]?.[0].toLowerCase() ?? '';
-    const nextValue = wordValue(next);
+    const nextValue = index + 1 < words.length ? values[index + 1] : wordValue('');
 
-    const month = MONTHS.indexOf(raw);
-    if (month >= 0) {
+    const month = MONTH_NUMBERS.get(raw);
+    if (month !== undefined) {
       close();
-      mentions.push({ value: month + 1, text: raw, start, end, form: 'words' });
+      mentions.push({ value: month, text: raw, start, end, form: 'words' });
       return;
     }
     if ((word === 'a' || word === 'an') && group === undefined) {
@@ -96,7 +102,6 @@ function findNumberWords(text: string, digitMentions: NumberMention[]): NumberMe
       else close();
       return;
     }
-    const value = wordValue(word);
     if (value === undefined) {
       close();
       return;

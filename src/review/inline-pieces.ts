@@ -33,7 +33,11 @@ type Marks = Omit<InlinePiece, 'text' | 'bead'>;
  */
 export function inlinePieces(text: string, sentences: readonly PlacedSentence[]): InlinePiece[] {
   const pieces: InlinePiece[] = [];
-  const beadAt = (offset: number): number | undefined => sentences.find((s) => offset >= s.start && offset < s.end)?.bead;
+  const beads = beadsByOffset(text.length, sentences);
+  const beadAt = (offset: number): number | undefined => {
+    const bead = beads?.[offset] ?? -1;
+    return bead < 0 ? undefined : bead;
+  };
   const push = (value: string, offset: number | undefined, marks: Marks): void => {
     if (value === '') return;
     const bead = offset === undefined ? undefined : beadAt(offset);
@@ -47,6 +51,8 @@ export function inlinePieces(text: string, sentences: readonly PlacedSentence[])
     const end = node.position?.end.offset;
     switch (node.type) {
       case 'text': {
+        // Without sentences every character is in none: one piece.
+        if (beads === undefined) return push(node.value, start, marks);
         const offsets = start !== undefined && end !== undefined ? mapOffsets(node.value, text, start, end) : [];
         // One piece per stretch of characters in the same sentence.
         let from = 0;
@@ -90,6 +96,17 @@ export function inlinePieces(text: string, sentences: readonly PlacedSentence[])
   // remark would; the parser takes the rest.
   walk(scanInlineTree(text) ?? parseInlineMarkdown(text), {});
   return pieces;
+}
+
+/** The bead of each offset of the text (-1 for none; the first sentence holding it wins), or undefined without sentences. */
+function beadsByOffset(length: number, sentences: readonly PlacedSentence[]): Int32Array | undefined {
+  if (sentences.length === 0) return undefined;
+  const beads = new Int32Array(length).fill(-1);
+  for (let k = sentences.length - 1; k >= 0; k--) {
+    const { start, end, bead } = sentences[k]!;
+    beads.fill(bead, Math.max(0, start), Math.min(length, end));
+  }
+  return beads;
 }
 
 /**
