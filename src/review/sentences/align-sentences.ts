@@ -60,8 +60,10 @@ export function alignSentences(source: string, translation: string, options: Sen
   if (only) return { source: sourceSpans, translation: translationSpans, beads: only };
   const glossary = options.glossary ?? [];
   const sourceAnchors = sentenceAnchors(source, sourceSpans, 'source', options.sourceLanguage, glossary);
-  const translationAnchors = sentenceAnchors(translation, translationSpans, 'target', options.targetLanguage, glossary);
-  // Only anchors found on both sides can match: the others are dropped before any merging.
+  // Only anchors found on both sides can match, so the translation is searched for the source's.
+  const sourceKeys = new Set(sourceAnchors.flatMap((counts) => [...counts.keys()]));
+  const translationAnchors = sentenceAnchors(translation, translationSpans, 'target', options.targetLanguage, glossary, sourceKeys);
+  // The source's anchors the translation lacks are dropped before any merging.
   const shared = sharedKeys(sourceAnchors, translationAnchors);
   const mergedSource = memoMerge(sourceAnchors.map((counts) => onlyShared(counts, shared)));
   const mergedTranslation = memoMerge(translationAnchors.map((counts) => onlyShared(counts, shared)));

@@ -88,13 +88,18 @@ describe('alignSentences', () => {
     expect(shape('这是一句很长很长的话，里面有许多许多的汉字，远远超过二十六个单位的长度，对吧。', '…')).toBe(':0 0:');
   });
 
-  it('counts a glossary term once where a variant matches at the same place, with the same term lists on every call', () => {
+  it('counts a glossary term once where a variant matches at the same place, and only the keys asked for when told', () => {
     const glossary = [{ source: '对齐', target: 'alignment', variants: ['align', 'aligned'] }];
     const text = 'Alignment matters. We align models, and aligned models listen.';
     const spans = splitSentences(text, 'en');
     const counts = () => sentenceAnchors(text, spans, 'target', 'en', glossary).map((anchors) => anchors.get('g:对齐') ?? 0);
     expect(counts()).toEqual([1, 2]);
     expect(counts()).toEqual([1, 2]);
+    const only = new Set(['g:对齐', 'w:models']);
+    const restricted = sentenceAnchors(text, spans, 'target', 'en', glossary).map((anchors) => new Map([...anchors].filter(([key]) => only.has(key))));
+    expect(sentenceAnchors(text, spans, 'target', 'en', glossary, only)).toEqual(restricted);
+    expect(restricted[1]?.get('w:models')).toBe(2);
+    expect(sentenceAnchors('We saw 3 `x` **y** and RL.', splitSentences('We saw 3 `x` **y** and RL.', 'en'), 'target', 'en', glossary, new Set())).toEqual([new Map()]);
     expect(sentenceAnchors('对齐很重要。我们讨论对齐。', splitSentences('对齐很重要。我们讨论对齐。', 'zh'), 'source', 'zh', glossary).map((anchors) => anchors.get('g:对齐'))).toEqual([1, 1]);
   });
 });
