@@ -54,9 +54,12 @@ export function findEnglishNumbers(text: string): NumberMention[] {
 
 /** Number words, grouped into whole numbers (`two hundred and five` is one number, 205). */
 function findNumberWords(text: string, digitMentions: NumberMention[]): NumberMention[] {
-  const words = [...text.matchAll(/[A-Za-z]+/g)].filter(
-    (word) => !digitMentions.some((mention) => word.index >= mention.start && word.index < mention.end),
-  );
+  const words: RegExpExecArray[] = [];
+  const pattern = /[A-Za-z]+/g;
+  for (let word = pattern.exec(text); word !== null; word = pattern.exec(text)) {
+    const at = word.index;
+    if (!digitMentions.some((mention) => at >= mention.start && at < mention.end)) words.push(word);
+  }
   // Each word is lowered and looked up once, not again as the next word of the one before.
   const lowered = words.map((word) => word[0].toLowerCase());
   const values = lowered.map(wordValue);

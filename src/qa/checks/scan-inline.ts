@@ -60,12 +60,28 @@ export function scanInline(markdown: string): InlineSummary | undefined {
   return tree && treeSummary(tree);
 }
 
+// QA reads every text of a document and the review page shows the same texts again: each tree is
+// built once per run. Bounded so that a large project does not hold them all.
+const CACHE_SIZE = 8_192;
+const trees = new Map<string, Root | null>();
+
 /**
  * The syntax tree remark (CommonMark + GFM) makes of a text of prose, `**strong**`, `*emphasis*`,
  * code spans and line breaks, positions included, built in one pass; undefined for any other text
- * (anything else, or whitespace at either end), which the caller parses in full.
+ * (anything else, or whitespace at either end), which the caller parses in full. Shared between
+ * callers: never change it.
  */
 export function scanInlineTree(text: string): Root | undefined {
+  let tree = trees.get(text);
+  if (tree === undefined) {
+    tree = buildInlineTree(text) ?? null;
+    if (trees.size >= CACHE_SIZE) trees.delete(trees.keys().next().value ?? '');
+    trees.set(text, tree);
+  }
+  return tree ?? undefined;
+}
+
+function buildInlineTree(text: string): Root | undefined {
   if (UNMODELLED.test(text) || /^[ \n]|[ \n]$/.test(text)) return undefined;
   if (text === '') return { type: 'root', children: [], position: { start: point([0], 0), end: point([0], 0) } };
   if (text.split('\n').some((line) => BLOCK_LINE.test(line))) return undefined;

@@ -91,11 +91,14 @@ export function alignSentences(source: string, translation: string, options: Sen
 
   // The length ratio comes from the pair itself; a dropped or added sentence skews it, so it is
   // measured again on the one-to-one beads of a first pass and the pair aligned once more.
-  const first = bestPath(n, m, beadCost(translationUnits[m]! / Math.max(1, sourceUnits[n]!) || 1));
+  const firstRatio = translationUnits[m]! / Math.max(1, sourceUnits[n]!) || 1;
+  const first = bestPath(n, m, beadCost(firstRatio));
   const ones = first.filter((bead) => bead.source.length === 1 && bead.translation.length === 1);
   const oneSource = sum(ones.map((bead) => unitsOf(sourceUnits, bead.source[0] ?? 0)));
   const oneTranslation = sum(ones.map((bead) => unitsOf(translationUnits, bead.translation[0] ?? 0)));
-  const beads = oneSource > 0 && oneTranslation > 0 ? bestPath(n, m, beadCost(oneTranslation / oneSource)) : first;
+  const ratio = oneTranslation / oneSource;
+  // When every bead of the first pass is one to one, the ratio comes out the same, and so would the path.
+  const beads = oneSource > 0 && oneTranslation > 0 && ratio !== firstRatio ? bestPath(n, m, beadCost(ratio)) : first;
   return { source: sourceSpans, translation: translationSpans, beads };
 }
 
