@@ -53,14 +53,14 @@ export function inlinePieces(text: string, sentences: readonly PlacedSentence[])
       case 'text': {
         // Without sentences every character is in none: one piece.
         if (beads === undefined) return push(node.value, start, marks);
-        const offsets = start !== undefined && end !== undefined ? mapOffsets(node.value, text, start, end) : [];
+        // A value written as it stands in the text (nearly always) has its characters at their own offsets.
+        const offsets = start !== undefined && end !== undefined ? (text.slice(start, end) === node.value ? undefined : mapOffsets(node.value, text, start, end)) : [];
+        const offsetOf = (i: number): number | undefined => (offsets === undefined ? start! + i : offsets[i]);
         // One piece per stretch of characters in the same sentence.
         let from = 0;
         for (let i = 1; i <= node.value.length; i++) {
-          const a = offsets[i - 1];
-          const b = offsets[i];
-          if (i === node.value.length || beadAt(a ?? -1) !== beadAt(b ?? -1)) {
-            push(node.value.slice(from, i), offsets[from], marks);
+          if (i === node.value.length || beadAt(offsetOf(i - 1) ?? -1) !== beadAt(offsetOf(i) ?? -1)) {
+            push(node.value.slice(from, i), offsetOf(from), marks);
             from = i;
           }
         }

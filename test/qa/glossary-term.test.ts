@@ -24,6 +24,16 @@ describe('termOffsets and containsTerm', () => {
     expect(containsTerm('𝐀align', 'align')).toBe(false);
   });
 
+  it('find every occurrence whatever an earlier search of the same term left behind', () => {
+    // The QA check asks whether a term occurs, then the review page where: the answer must not
+    // depend on the question before (a shared pattern's lastIndex once made it start mid-text).
+    const text = 'alignment first, alignment again';
+    expect(containsTerm(text, 'alignment')).toBe(true);
+    expect(termOffsets(text, text.toLowerCase(), 'alignment')).toEqual([0, 17]);
+    expect(containsTerm('xalignment', 'alignment')).toBe(false);
+    expect(termOffsets(text, text.toLowerCase(), 'alignment')).toEqual([0, 17]);
+  });
+
   it('agree with the definition on the texts of the committed post and on random mixes', () => {
     const texts = ['content/john-schulman-interview.md', 'translations/john-schulman-interview.en.md'].flatMap((file) => readFileSync(`${REPO}/${file}`, 'utf8').split(/\n\n+/));
     const random = seededRandom(7);

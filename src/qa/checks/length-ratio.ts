@@ -41,9 +41,25 @@ export function lengthRatio(pair: TranslatedPair, context: QaContext): QaFinding
 
 /** Translation length over source length, in characters of prose; undefined for short sources. */
 function ratioOf(source: string, translation: string): number | undefined {
-  const sourceLength = [...plainText(source).trim()].length;
+  const sourceLength = characters(plainText(source).trim());
   if (sourceLength < MIN_SOURCE_LENGTH) return undefined;
-  return [...plainText(translation).trim()].length / sourceLength;
+  return characters(plainText(translation).trim()) / sourceLength;
+}
+
+/** The characters of a text as `[...text]` counts them (a surrogate pair is one), without the array. */
+function characters(text: string): number {
+  let pairs = 0;
+  for (let i = 0; i < text.length - 1; i++) {
+    const code = text.charCodeAt(i);
+    if (code >= 0xd800 && code <= 0xdbff) {
+      const next = text.charCodeAt(i + 1);
+      if (next >= 0xdc00 && next <= 0xdfff) {
+        pairs++;
+        i++;
+      }
+    }
+  }
+  return text.length - pairs;
 }
 
 function round(value: number): string {
