@@ -58,7 +58,7 @@ function findNumberWords(text: string, digitMentions: NumberMention[]): NumberMe
   const pattern = /[A-Za-z]+/g;
   for (let word = pattern.exec(text); word !== null; word = pattern.exec(text)) {
     const at = word.index;
-    if (!digitMentions.some((mention) => at >= mention.start && at < mention.end)) words.push(word);
+    if (digitMentions.length === 0 || !digitMentions.some((mention) => at >= mention.start && at < mention.end)) words.push(word);
   }
   // Each word is lowered and looked up once, not again as the next word of the one before.
   const lowered = words.map((word) => word[0].toLowerCase());
@@ -149,15 +149,20 @@ function follows(last: WordKind | 'and' | 'a', next: WordKind): boolean {
 }
 
 // Every word of every translation is looked up, mostly the same few thousand words.
-const wordValues = new Map<string, WordValue | undefined>();
+const wordValues = new Map<string, WordValue>();
 
 /** What a single (lower-case) word is worth; `tenfold` counts as `ten`. */
 function wordValue(word: string): WordValue | undefined {
-  if (wordValues.has(word)) return wordValues.get(word);
-  const value = lookUpWord(word);
-  if (wordValues.size < 65_536) wordValues.set(word, value);
-  return value;
+  // One lookup per word: a word known to be no number is stored as NOT_A_NUMBER.
+  let value = wordValues.get(word);
+  if (value === undefined) {
+    value = lookUpWord(word) ?? NOT_A_NUMBER;
+    if (wordValues.size < 65_536) wordValues.set(word, value);
+  }
+  return value === NOT_A_NUMBER ? undefined : value;
 }
+
+const NOT_A_NUMBER: WordValue = { kind: 'standalone', value: Number.NaN };
 
 function lookUpWord(word: string): WordValue | undefined {
   const base = word.endsWith('fold') && word.length > 4 ? word.slice(0, -4) : word;
