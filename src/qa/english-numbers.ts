@@ -1,4 +1,5 @@
 import type { NumberMention } from './qa-types.js';
+import { memoByText } from './memo-by-text.js';
 import { findArabicNumbers } from './checks/arabic-numbers.js';
 
 type WordKind = 'unit' | 'teen' | 'tens' | 'hundred' | 'scale' | 'ordinal' | 'standalone';
@@ -36,8 +37,11 @@ interface WordValue {
  * Numbers in English text: Arabic numbers (`30`, `1,000`, `2.5`, `3 million`, `7B`) as `digits`,
  * and number words as `words`: `thirty-five`, `two hundred and five`, `a million`, `twentieth`,
  * `tenfold`, `twice`, `both`, month names.
+ * Answers are kept per text and shared (QA and the review page ask about the same texts): never change them.
  */
-export function findEnglishNumbers(text: string): NumberMention[] {
+export const findEnglishNumbers: (text: string) => readonly NumberMention[] = memoByText(scanEnglishNumbers);
+
+function scanEnglishNumbers(text: string): NumberMention[] {
   const mentions: NumberMention[] = [];
   for (const mention of findArabicNumbers(text)) {
     const scale = SCALE_AFTER_DIGITS.exec(text.slice(mention.end));

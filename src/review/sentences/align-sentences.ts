@@ -65,8 +65,13 @@ export function alignSentences(source: string, translation: string, options: Sen
   const translationAnchors = sentenceAnchors(translation, translationSpans, 'target', options.targetLanguage, glossary, sourceKeys);
   // The source's anchors the translation lacks are dropped before any merging.
   const shared = sharedKeys(sourceAnchors, translationAnchors);
-  const mergedSource = memoMerge(sourceAnchors.map((counts) => onlyShared(counts, shared)));
-  const mergedTranslation = memoMerge(translationAnchors.map((counts) => onlyShared(counts, shared)));
+  const sourceShared = sourceAnchors.map((counts) => onlyShared(counts, shared));
+  const translationShared = translationAnchors.map((counts) => onlyShared(counts, shared));
+  const mergedSource = memoMerge(sourceShared);
+  const mergedTranslation = memoMerge(translationShared);
+  // How many sentences up to each one hold a shared anchor: a run without any matches nothing.
+  const sourceAnchored = prefixSums(sourceShared.map((counts) => (counts.size > 0 ? 1 : 0)));
+  const translationAnchored = prefixSums(translationShared.map((counts) => (counts.size > 0 ? 1 : 0)));
 
   // A bead's anchor matches are the same in both passes: counted once, on first use.
   const matchCounts = new Float64Array((n + 1) * (m + 1) * SHAPES.length).fill(NaN);
@@ -79,7 +84,8 @@ export function alignSentences(source: string, translation: string, options: Sen
     const at = (i * (m + 1) + j) * SHAPES.length + shape;
     let matches = matchCounts[at]!;
     if (Number.isNaN(matches)) {
-      matches = anchorMatches(mergedSource(i, s), mergedTranslation(j, t));
+      const none = sourceAnchored[i + s] === sourceAnchored[i] || translationAnchored[j + t] === translationAnchored[j];
+      matches = none ? 0 : anchorMatches(mergedSource(i, s), mergedTranslation(j, t));
       matchCounts[at] = matches;
     }
     const l1 = sourceUnits[i + s]! - sourceUnits[i]!;
