@@ -66,7 +66,7 @@ function findNumberWords(text: string, digitMentions: NumberMention[]): NumberMe
   }
   // Each word is lowered and looked up once, not again as the next word of the one before.
   const lowered = words.map((word) => word[0].toLowerCase());
-  const values = lowered.map(wordValue);
+  const values = lowered.map((word) => (NUMBER_INITIALS.has(word[0] ?? '') ? wordValue(word) : undefined));
   const mentions: NumberMention[] = [];
   let group: { start: number; end: number; total: number; current: number; last: WordKind | 'and' | 'a' } | undefined;
 
@@ -151,6 +151,10 @@ function follows(last: WordKind | 'and' | 'a', next: WordKind): boolean {
       return false;
   }
 }
+
+// The first letters of every word `lookUpWord` knows (`constructor` included, which `SCALES`
+// answers through its prototype): a word starting otherwise is not looked up at all.
+const NUMBER_INITIALS = new Set('zotfsenhmbpcdq');
 
 // Every word of every translation is looked up, mostly the same few thousand words.
 const wordValues = new Map<string, WordValue>();
