@@ -58,15 +58,26 @@ function scanEnglishNumbers(text: string): NumberMention[] {
 
 /** Number words, grouped into whole numbers (`two hundred and five` is one number, 205). */
 function findNumberWords(text: string, digitMentions: NumberMention[]): NumberMention[] {
-  const words: RegExpExecArray[] = [];
-  const pattern = /[A-Za-z]+/g;
-  for (let word = pattern.exec(text); word !== null; word = pattern.exec(text)) {
-    const at = word.index;
-    if (digitMentions.length === 0 || !digitMentions.some((mention) => at >= mention.start && at < mention.end)) words.push(word);
+  // Runs of ASCII letters outside the digit numbers, as offsets: most words are only skipped.
+  const starts: number[] = [];
+  const ends: number[] = [];
+  for (let i = 0; i < text.length; ) {
+    if (!isAsciiLetter(text.charCodeAt(i))) {
+      i++;
+      continue;
+    }
+    let end = i + 1;
+    while (end < text.length && isAsciiLetter(text.charCodeAt(end))) end++;
+    const at = i;
+    if (digitMentions.length === 0 || !digitMentions.some((mention) => at >= mention.start && at < mention.end)) {
+      starts.push(at);
+      ends.push(end);
+    }
+    i = end;
   }
-  // Each word is lowered and looked up once, not again as the next word of the one before.
-  const lowered = words.map((word) => word[0].toLowerCase());
-  const values = lowered.map((word) => (NUMBER_INITIALS.has(word[0] ?? '') ? wordValue(word) : undefined));
+  // Each word is looked up once, not again as the next word of the one before; a word whose first
+  // letter starts no number word is not even lowered.
+  const values = starts.map((start, k) => (NUMBER_INITIALS.has(String.fromCharCode(text.charCodeAt(start) | 0x20)) ? wordValue(text.slice(start, ends[k]).toLowerCase()) : undefined));
   const mentions: NumberMention[] = [];
   let group: { start: number; end: number; total: number; current: number; last: WordKind | 'and' | 'a' } | undefined;
 
@@ -78,20 +89,21 @@ function findNumberWords(text: string, digitMentions: NumberMention[]): NumberMe
     group = undefined;
   };
 
-  words.forEach((match, index) => {
-    const raw = match[0];
-    const word = lowered[index]!;
+  starts.forEach((start, index) => {
     const value = values[index];
-    // Outside a number, a word that is no number, no article and no month changes nothing.
+    const first = text.charCodeAt(start);
+    // Outside a number, a word that is no number, no article and no month changes nothing; only
+    // an `a`/`A` or a capital can start an article or a month.
+    if (group === undefined && value === undefined && (first | 0x20) !== 0x61 && !(first >= 0x41 && first <= 0x5a)) return;
+    const end = ends[index]!;
+    const raw = text.slice(start, end);
+    const word = raw.toLowerCase();
     if (group === undefined && value === undefined && word !== 'a' && word !== 'an' && !MONTH_NUMBERS.has(raw)) return;
-    const start = match.index;
-    const end = start + raw.length;
-    const previous = words[index - 1];
     // Punctuation between two words ends a number: "one, two" is two numbers.
-    if (group !== undefined && previous !== undefined && !/^[\s-]*$/.test(text.slice(previous.index + previous[0].length, start))) {
+    if (group !== undefined && index > 0 && !/^[\s-]*$/.test(text.slice(ends[index - 1], start))) {
       close();
     }
-    const nextValue = index + 1 < words.length ? values[index + 1] : wordValue('');
+    const nextValue = index + 1 < starts.length ? values[index + 1] : wordValue('');
 
     const month = MONTH_NUMBERS.get(raw);
     if (month !== undefined) {
@@ -158,6 +170,10 @@ const NUMBER_INITIALS = new Set('zotfsenhmbpcdq');
 
 // Every word of every translation is looked up, mostly the same few thousand words.
 const wordValues = new Map<string, WordValue>();
+
+function isAsciiLetter(code: number): boolean {
+  return (code >= 0x61 && code <= 0x7a) || (code >= 0x41 && code <= 0x5a);
+}
 
 /** What a single (lower-case) word is worth; `tenfold` counts as `ten`. */
 function wordValue(word: string): WordValue | undefined {
