@@ -40,6 +40,9 @@ const SHAPE_SOURCE = SHAPES.map((shape) => shape.s);
 const SHAPE_TARGET = SHAPES.map((shape) => shape.t);
 // Variance of the translation length per unit of source length, in source units (Gale and Church's s²).
 const VARIANCE = 3;
+// How far below zero the length term of a bead can go: 2 × (1 − Φ(|δ|)) stays under 1 but for the
+// normal approximation's error (1.5e-7), so its negative logarithm is above -3e-7.
+const LENGTH_TERM_FLOOR = 1e-6;
 // How much one shared anchor (a number, a kept English word...) outweighs length, in nats.
 const ANCHOR_WEIGHT = 2.5;
 
@@ -75,12 +78,14 @@ export function alignSentences(source: string, translation: string, options: Sen
 
   // A bead's anchor matches are the same in both passes: counted once, on first use.
   const matchCounts = new Float64Array((n + 1) * (m + 1) * SHAPES.length).fill(NaN);
-  const beadCost = (ratio: number) => (i: number, shape: number, j: number): number => {
+  // The cost of the path through bead (i, shape, j) that starts at `here`, or Infinity when it
+  // cannot come under `best`, the cheapest path to its end cell so far.
+  const stepCost = (ratio: number) => (i: number, shape: number, j: number, here: number, best: number): number => {
     const s = SHAPE_SOURCE[shape]!;
     const t = SHAPE_TARGET[shape]!;
     const prior = PRIOR_COSTS[shape]!;
     // A sentence left without counterpart has no length to compare with.
-    if (s === 0 || t === 0) return prior;
+    if (s === 0 || t === 0) return here + prior;
     const at = (i * (m + 1) + j) * SHAPES.length + shape;
     let matches = matchCounts[at]!;
     if (Number.isNaN(matches)) {
@@ -88,28 +93,31 @@ export function alignSentences(source: string, translation: string, options: Sen
       matches = none ? 0 : anchorMatches(mergedSource(i, s), mergedTranslation(j, t));
       matchCounts[at] = matches;
     }
+    // The length term is never below -LENGTH_TERM_FLOOR, so a bead whose prior less its anchors
+    // cannot beat `best` even then is not priced any further: the program's answer stays the same.
+    if (here + (prior - ANCHOR_WEIGHT * matches - LENGTH_TERM_FLOOR) >= best) return Infinity;
     const l1 = sourceUnits[i + s]! - sourceUnits[i]!;
     const l2 = (translationUnits[j + t]! - translationUnits[j]!) / ratio;
     const mean = Math.max(1, (l1 + l2) / 2);
     const delta = (l2 - l1) / Math.sqrt(VARIANCE * mean);
-    return prior - Math.log(Math.max(1e-12, 2 * (1 - normalCdf(Math.abs(delta))))) - ANCHOR_WEIGHT * matches;
+    return here + (prior - Math.log(Math.max(1e-12, 2 * (1 - normalCdf(Math.abs(delta))))) - ANCHOR_WEIGHT * matches);
   };
 
   // The length ratio comes from the pair itself; a dropped or added sentence skews it, so it is
   // measured again on the one-to-one beads of a first pass and the pair aligned once more.
   const firstRatio = translationUnits[m]! / Math.max(1, sourceUnits[n]!) || 1;
-  const first = bestPath(n, m, beadCost(firstRatio));
+  const first = bestPath(n, m, stepCost(firstRatio));
   const ones = first.filter((bead) => bead.source.length === 1 && bead.translation.length === 1);
   const oneSource = sum(ones.map((bead) => unitsOf(sourceUnits, bead.source[0] ?? 0)));
   const oneTranslation = sum(ones.map((bead) => unitsOf(translationUnits, bead.translation[0] ?? 0)));
   const ratio = oneTranslation / oneSource;
   // When every bead of the first pass is one to one, the ratio comes out the same, and so would the path.
-  const beads = oneSource > 0 && oneTranslation > 0 && ratio !== firstRatio ? bestPath(n, m, beadCost(ratio)) : first;
+  const beads = oneSource > 0 && oneTranslation > 0 && ratio !== firstRatio ? bestPath(n, m, stepCost(ratio)) : first;
   return { source: sourceSpans, translation: translationSpans, beads };
 }
 
 /** The cheapest sequence of beads covering both sides (dynamic program over sentence counts). */
-function bestPath(n: number, m: number, beadCost: (i: number, shape: number, j: number) => number): SentenceBead[] {
+function bestPath(n: number, m: number, stepCost: (i: number, shape: number, j: number, here: number, best: number) => number): SentenceBead[] {
   const width = m + 1;
   const cost = new Float64Array((n + 1) * width).fill(Infinity);
   // The shape of the bead that reaches each cell, -1 for none.
@@ -123,8 +131,8 @@ function bestPath(n: number, m: number, beadCost: (i: number, shape: number, j: 
         const s = SHAPE_SOURCE[shape]!;
         const t = SHAPE_TARGET[shape]!;
         if (i + s > n || j + t > m) continue;
-        const next = here + beadCost(i, shape, j);
         const to = (i + s) * width + j + t;
+        const next = stepCost(i, shape, j, here, cost[to]!);
         if (next < cost[to]!) {
           cost[to] = next;
           back[to] = shape;
