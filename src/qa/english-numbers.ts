@@ -61,19 +61,13 @@ function findNumberWords(text: string, digitMentions: NumberMention[]): NumberMe
   // Runs of ASCII letters outside the digit numbers, as offsets: most words are only skipped.
   const starts: number[] = [];
   const ends: number[] = [];
-  for (let i = 0; i < text.length; ) {
-    if (!isAsciiLetter(text.charCodeAt(i))) {
-      i++;
-      continue;
-    }
-    let end = i + 1;
-    while (end < text.length && isAsciiLetter(text.charCodeAt(end))) end++;
-    const at = i;
+  const pattern = /[A-Za-z]+/g;
+  for (let word = pattern.exec(text); word !== null; word = pattern.exec(text)) {
+    const at = word.index;
     if (digitMentions.length === 0 || !digitMentions.some((mention) => at >= mention.start && at < mention.end)) {
       starts.push(at);
-      ends.push(end);
+      ends.push(pattern.lastIndex);
     }
-    i = end;
   }
   // Each word is looked up once, not again as the next word of the one before; a word whose first
   // letter starts no number word is not even lowered.
@@ -170,10 +164,6 @@ const NUMBER_INITIALS = new Set('zotfsenhmbpcdq');
 
 // Every word of every translation is looked up, mostly the same few thousand words.
 const wordValues = new Map<string, WordValue>();
-
-function isAsciiLetter(code: number): boolean {
-  return (code >= 0x61 && code <= 0x7a) || (code >= 0x41 && code <= 0x5a);
-}
 
 /** What a single (lower-case) word is worth; `tenfold` counts as `ten`. */
 function wordValue(word: string): WordValue | undefined {
