@@ -48,19 +48,10 @@ function ratioOf(source: string, translation: string): number | undefined {
 
 /** The characters of a text as `[...text]` counts them (a surrogate pair is one), without the array. */
 function characters(text: string): number {
-  let pairs = 0;
-  for (let i = 0; i < text.length - 1; i++) {
-    const code = text.charCodeAt(i);
-    if (code >= 0xd800 && code <= 0xdbff) {
-      const next = text.charCodeAt(i + 1);
-      if (next >= 0xdc00 && next <= 0xdfff) {
-        pairs++;
-        i++;
-      }
-    }
-  }
-  return text.length - pairs;
+  return text.length - (text.match(SURROGATE_PAIR)?.length ?? 0);
 }
+
+const SURROGATE_PAIR = /[\uD800-\uDBFF][\uDC00-\uDFFF]/g;
 
 function round(value: number): string {
   return String(Math.round(value * 100) / 100);
