@@ -1,4 +1,5 @@
 import type { NumberMention } from './qa-types.js';
+import { memoByText } from './memo-by-text.js';
 import { findArabicNumbers } from './checks/arabic-numbers.js';
 
 const DIGITS: Readonly<Record<string, number>> = {
@@ -61,8 +62,11 @@ export function parseChineseNumeral(numeral: string): number | undefined {
  * Numbers used as quantities in Chinese text: Arabic numbers (with 万/亿 multipliers), compound
  * numerals (三十, 一百万), digit strings (二〇二七), ranges (两三年 → 2 and 3), 百分之N, and bare
  * digits followed by a measure word or preceded by 第. Idioms such as 一些 or 十分 yield nothing.
+ * Answers are kept per text and shared (QA and the review page ask about the same texts): never change them.
  */
-export function findChineseNumbers(text: string): NumberMention[] {
+export const findChineseNumbers: (text: string) => readonly NumberMention[] = memoByText(scanChineseNumbers);
+
+function scanChineseNumbers(text: string): NumberMention[] {
   const masked = new Array<boolean>(text.length).fill(false);
   const mentions: NumberMention[] = [];
 

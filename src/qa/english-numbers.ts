@@ -1,4 +1,5 @@
 import type { NumberMention } from './qa-types.js';
+import { memoByText } from './memo-by-text.js';
 import { findArabicNumbers } from './checks/arabic-numbers.js';
 
 type WordKind = 'unit' | 'teen' | 'tens' | 'hundred' | 'scale' | 'ordinal' | 'standalone';
@@ -23,6 +24,7 @@ const MONTHS = [
   'January', 'February', 'March', 'April', 'May', 'June',
   'July', 'August', 'September', 'October', 'November', 'December',
 ];
+const MONTH_NUMBERS: ReadonlyMap<string, number> = new Map(MONTHS.map((month, index) => [month, index + 1]));
 const SCALE_AFTER_DIGITS = /^(?:\s*(hundred|thousand|million|billion|trillion)s?\b|([kKMBT])\b)/;
 const SUFFIX_SCALES: Readonly<Record<string, number>> = { k: 1e3, K: 1e3, M: 1e6, B: 1e9, T: 1e12 };
 
@@ -35,8 +37,11 @@ interface WordValue {
  * Numbers in English text: Arabic numbers (`30`, `1,000`, `2.5`, `3 million`, `7B`) as `digits`,
  * and number words as `words`: `thirty-five`, `two hundred and five`, `a million`, `twentieth`,
  * `tenfold`, `twice`, `both`, month names.
+ * Answers are kept per text and shared (QA and the review page ask about the same texts): never change them.
  */
-export function findEnglishNumbers(text: string): NumberMention[] {
+export const findEnglishNumbers: (text: string) => readonly NumberMention[] = memoByText(scanEnglishNumbers);
+
+function scanEnglishNumbers(text: string): NumberMention[] {
   const mentions: NumberMention[] = [];
   for (const mention of findArabicNumbers(text)) {
     const scale = SCALE_AFTER_DIGITS.exec(text.slice(mention.end));
@@ -53,9 +58,20 @@ export function findEnglishNumbers(text: string): NumberMention[] {
 
 /** Number words, grouped into whole numbers (`two hundred and five` is one number, 205). */
 function findNumberWords(text: string, digitMentions: NumberMention[]): NumberMention[] {
-  const words = [...text.matchAll(/[A-Za-z]+/g)].filter(
-    (word) => !digitMentions.some((mention) => word.index >= mention.start && word.index < mention.end),
-  );
+  // Runs of ASCII letters outside the digit numbers, as offsets: most words are only skipped.
+  const starts: number[] = [];
+  const ends: number[] = [];
+  const pattern = /[A-Za-z]+/g;
+  for (let word = pattern.exec(text); word !== null; word = pattern.exec(text)) {
+    const at = word.index;
+    if (digitMentions.length === 0 || !digitMentions.some((mention) => at >= mention.start && at < mention.end)) {
+      starts.push(at);
+      ends.push(pattern.lastIndex);
+    }
+  }
+  // Each word is looked up once, not again as the next word of the one before; a word whose first
+  // letter starts no number word is not even lowered.
+  const values = starts.map((start, k) => (NUMBER_INITIALS.has(String.fromCharCode(text.charCodeAt(start) | 0x20)) ? wordValue(text.slice(start, ends[k]).toLowerCase()) : undefined));
   const mentions: NumberMention[] = [];
   let group: { start: number; end: number; total: number; current: number; last: WordKind | 'and' | 'a' } | undefined;
 
@@ -67,23 +83,26 @@ function findNumberWords(text: string, digitMentions: NumberMention[]): NumberMe
     group = undefined;
   };
 
-  words.forEach((match, index) => {
-    const raw = match[0];
-    const start = match.index;
-    const end = start + raw.length;
-    const previous = words[index - 1];
+  starts.forEach((start, index) => {
+    const value = values[index];
+    const first = text.charCodeAt(start);
+    // Outside a number, a word that is no number, no article and no month changes nothing; only
+    // an `a`/`A` or a capital can start an article or a month.
+    if (group === undefined && value === undefined && (first | 0x20) !== 0x61 && !(first >= 0x41 && first <= 0x5a)) return;
+    const end = ends[index]!;
+    const raw = text.slice(start, end);
+    const word = raw.toLowerCase();
+    if (group === undefined && value === undefined && word !== 'a' && word !== 'an' && !MONTH_NUMBERS.has(raw)) return;
     // Punctuation between two words ends a number: "one, two" is two numbers.
-    if (group !== undefined && previous !== undefined && !/^[\s-]*$/.test(text.slice(previous.index + previous[0].length, start))) {
+    if (group !== undefined && index > 0 && !/^[\s-]*$/.test(text.slice(ends[index - 1], start))) {
       close();
     }
-    const word = raw.toLowerCase();
-    const next = words[index + 1]?.[0].toLowerCase() ?? '';
-    const nextValue = wordValue(next);
+    const nextValue = index + 1 < starts.length ? values[index + 1] : wordValue('');
 
-    const month = MONTHS.indexOf(raw);
-    if (month >= 0) {
+    const month = MONTH_NUMBERS.get(raw);
+    if (month !== undefined) {
       close();
-      mentions.push({ value: month + 1, text: raw, start, end, form: 'words' });
+      mentions.push({ value: month, text: raw, start, end, form: 'words' });
       return;
     }
     if ((word === 'a' || word === 'an') && group === undefined) {
@@ -96,7 +115,6 @@ function findNumberWords(text: string, digitMentions: NumberMention[]): NumberMe
       else close();
       return;
     }
-    const value = wordValue(word);
     if (value === undefined) {
       close();
       return;
@@ -140,16 +158,25 @@ function follows(last: WordKind | 'and' | 'a', next: WordKind): boolean {
   }
 }
 
+// The first letters of every word `lookUpWord` knows (`constructor` included, which `SCALES`
+// answers through its prototype): a word starting otherwise is not looked up at all.
+const NUMBER_INITIALS = new Set('zotfsenhmbpcdq');
+
 // Every word of every translation is looked up, mostly the same few thousand words.
-const wordValues = new Map<string, WordValue | undefined>();
+const wordValues = new Map<string, WordValue>();
 
 /** What a single (lower-case) word is worth; `tenfold` counts as `ten`. */
 function wordValue(word: string): WordValue | undefined {
-  if (wordValues.has(word)) return wordValues.get(word);
-  const value = lookUpWord(word);
-  if (wordValues.size < 65_536) wordValues.set(word, value);
-  return value;
+  // One lookup per word: a word known to be no number is stored as NOT_A_NUMBER.
+  let value = wordValues.get(word);
+  if (value === undefined) {
+    value = lookUpWord(word) ?? NOT_A_NUMBER;
+    if (wordValues.size < 65_536) wordValues.set(word, value);
+  }
+  return value === NOT_A_NUMBER ? undefined : value;
 }
+
+const NOT_A_NUMBER: WordValue = { kind: 'standalone', value: Number.NaN };
 
 function lookUpWord(word: string): WordValue | undefined {
   const base = word.endsWith('fold') && word.length > 4 ? word.slice(0, -4) : word;

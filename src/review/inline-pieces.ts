@@ -1,4 +1,5 @@
 import type { Nodes } from 'mdast';
+import { scanInlineTree } from '../qa/checks/scan-inline.js';
 import { parseInlineMarkdown } from './parse-inline-markdown.js';
 
 /**
@@ -32,7 +33,11 @@ type Marks = Omit<InlinePiece, 'text' | 'bead'>;
  */
 export function inlinePieces(text: string, sentences: readonly PlacedSentence[]): InlinePiece[] {
   const pieces: InlinePiece[] = [];
-  const beadAt = (offset: number): number | undefined => sentences.find((s) => offset >= s.start && offset < s.end)?.bead;
+  const beads = beadsByOffset(text.length, sentences);
+  const beadAt = (offset: number): number | undefined => {
+    const bead = beads?.[offset] ?? -1;
+    return bead < 0 ? undefined : bead;
+  };
   const push = (value: string, offset: number | undefined, marks: Marks): void => {
     if (value === '') return;
     const bead = offset === undefined ? undefined : beadAt(offset);
@@ -46,13 +51,24 @@ export function inlinePieces(text: string, sentences: readonly PlacedSentence[])
     const end = node.position?.end.offset;
     switch (node.type) {
       case 'text': {
-        const offsets = start !== undefined && end !== undefined ? mapOffsets(node.value, text, start, end) : [];
+        // Without sentences every character is in none: one piece.
+        if (beads === undefined) return push(node.value, start, marks);
+        // A value written as it stands in the text (nearly always) has its characters at their own offsets.
+        const offsets = start !== undefined && end !== undefined ? (text.slice(start, end) === node.value ? undefined : mapOffsets(node.value, text, start, end)) : [];
         // One piece per stretch of characters in the same sentence.
         let from = 0;
+        if (offsets === undefined) {
+          const at = start!;
+          for (let i = 1; i <= node.value.length; i++) {
+            if (i === node.value.length || beads[at + i - 1] !== beads[at + i]) {
+              push(node.value.slice(from, i), at + from, marks);
+              from = i;
+            }
+          }
+          return;
+        }
         for (let i = 1; i <= node.value.length; i++) {
-          const a = offsets[i - 1];
-          const b = offsets[i];
-          if (i === node.value.length || beadAt(a ?? -1) !== beadAt(b ?? -1)) {
+          if (i === node.value.length || beadAt(offsets[i - 1] ?? -1) !== beadAt(offsets[i] ?? -1)) {
             push(node.value.slice(from, i), offsets[from], marks);
             from = i;
           }
@@ -85,8 +101,21 @@ export function inlinePieces(text: string, sentences: readonly PlacedSentence[])
   const walkChildren = (node: Nodes, marks: Marks): void => {
     if ('children' in node) for (const child of node.children) walk(child, marks);
   };
-  walk(parseInlineMarkdown(text), {});
+  // Nearly every segment is prose, bold, italics and code, which the one-pass scanner reads as
+  // remark would; the parser takes the rest.
+  walk(scanInlineTree(text) ?? parseInlineMarkdown(text), {});
   return pieces;
+}
+
+/** The bead of each offset of the text (-1 for none; the first sentence holding it wins), or undefined without sentences. */
+function beadsByOffset(length: number, sentences: readonly PlacedSentence[]): Int32Array | undefined {
+  if (sentences.length === 0) return undefined;
+  const beads = new Int32Array(length).fill(-1);
+  for (let k = sentences.length - 1; k >= 0; k--) {
+    const { start, end, bead } = sentences[k]!;
+    beads.fill(bead, Math.max(0, start), Math.min(length, end));
+  }
+  return beads;
 }
 
 /**

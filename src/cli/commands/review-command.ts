@@ -6,7 +6,6 @@ import { buildReviewModel, checkDocument } from '../../engine/review-document.js
 import { UsageError } from '../../model/errors.js';
 import { renderReviewHtml } from '../../review/render-review-html.js';
 import { renderReviewText, type ReviewTextFilter } from '../../review/render-review-text.js';
-import { startReviewServer } from '../../review/server/review-server.js';
 import { alignReviewRows } from '../../review/sentences/align-review-rows.js';
 import { writeFileAtomic } from '../../store/atomic-write.js';
 import type { GlossaryEntry } from '../../translate/translator.js';
@@ -76,6 +75,9 @@ async function serve(
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port must be a port number from 0 to 65535, not "${flags.port}"`, {}, 'Leave it out (or pass 0) to pick a free port.');
   // Read every document once before listening, so a broken one fails now with its file and line.
   for (const file of files) await loadDocument(file, settings);
+  // Loaded here: the server brings saving, locking and the bilingual renderer, which the static
+  // page and the listing never need.
+  const { startReviewServer } = await import('../../review/server/review-server.js');
   const server = await startReviewServer({ settings, files, glossary, port, generatedBy: GENERATED_BY, log: (text) => io.stderr.write(text) });
   io.stdout.write(`${server.url}\n`);
   io.stderr.write('Review server on 127.0.0.1 only; the address holds a token, so share it with no one. Ctrl-C stops it.\n');

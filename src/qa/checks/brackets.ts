@@ -41,11 +41,16 @@ export function brackets(pair: TranslatedPair): QaFinding[] {
 }
 
 function balances(text: string): Balance[] {
-  return PAIRS.map(([open, close]) => balance(text, open, close));
+  // Most texts hold one or two kinds of bracket, if any: the others are balanced without a look.
+  let chars: string[] | undefined;
+  return PAIRS.map(([open, close]) => {
+    if (!text.includes(open) && !text.includes(close)) return { open, close, opened: 0, closed: 0, balanced: true };
+    chars ??= [...text];
+    return balance(chars, open, close);
+  });
 }
 
-function balance(text: string, open: string, close: string): Balance {
-  const chars = [...text];
+function balance(chars: readonly string[], open: string, close: string): Balance {
   let depth = 0;
   let opened = 0;
   let closed = 0;
@@ -64,7 +69,7 @@ function balance(text: string, open: string, close: string): Balance {
   return { open, close, opened, closed, balanced: depth === 0 && !strayClose };
 }
 
-function isApostrophe(chars: string[], index: number): boolean {
+function isApostrophe(chars: readonly string[], index: number): boolean {
   const letter = /\p{L}/u;
   return letter.test(chars[index - 1] ?? '') && letter.test(chars[index + 1] ?? '');
 }

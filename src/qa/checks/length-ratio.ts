@@ -41,10 +41,17 @@ export function lengthRatio(pair: TranslatedPair, context: QaContext): QaFinding
 
 /** Translation length over source length, in characters of prose; undefined for short sources. */
 function ratioOf(source: string, translation: string): number | undefined {
-  const sourceLength = [...plainText(source).trim()].length;
+  const sourceLength = characters(plainText(source).trim());
   if (sourceLength < MIN_SOURCE_LENGTH) return undefined;
-  return [...plainText(translation).trim()].length / sourceLength;
+  return characters(plainText(translation).trim()) / sourceLength;
 }
+
+/** The characters of a text as `[...text]` counts them (a surrogate pair is one), without the array. */
+function characters(text: string): number {
+  return text.length - (text.match(SURROGATE_PAIR)?.length ?? 0);
+}
+
+const SURROGATE_PAIR = /[\uD800-\uDBFF][\uDC00-\uDFFF]/g;
 
 function round(value: number): string {
   return String(Math.round(value * 100) / 100);

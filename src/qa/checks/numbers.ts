@@ -33,7 +33,7 @@ export function numbers(pair: TranslatedPair, context: QaContext): QaFinding[] {
 }
 
 /** The numbers a text in `language` contains, in that language's ways of writing them. */
-function findNumbers(text: string, language: string): NumberMention[] {
+function findNumbers(text: string, language: string): readonly NumberMention[] {
   const base = language.toLowerCase().split(/[-_]/)[0];
   if (base === 'zh') return findChineseNumbers(text);
   if (base === 'en') return findEnglishNumbers(text);

@@ -33,8 +33,16 @@ const SHAPES: ReadonlyArray<{ s: number; t: number; prior: number }> = [
   { s: 1, t: 0, prior: 0.005 },
   { s: 0, t: 1, prior: 0.005 },
 ];
+// The prior of each shape as a cost (its negative logarithm).
+const PRIOR_COSTS = SHAPES.map((shape) => -Math.log(shape.prior));
+// The sentences each shape takes on either side, as flat lists for the program's inner loop.
+const SHAPE_SOURCE = SHAPES.map((shape) => shape.s);
+const SHAPE_TARGET = SHAPES.map((shape) => shape.t);
 // Variance of the translation length per unit of source length, in source units (Gale and Church's s²).
 const VARIANCE = 3;
+// How far below zero the length term of a bead can go: 2 × (1 − Φ(|δ|)) stays under 1 but for the
+// normal approximation's error (1.5e-7), so its negative logarithm is above -3e-7.
+const LENGTH_TERM_FLOOR = 1e-6;
 // How much one shared anchor (a number, a kept English word...) outweighs length, in nats.
 const ANCHOR_WEIGHT = 2.5;
 
@@ -47,74 +55,148 @@ const ANCHOR_WEIGHT = 2.5;
 export function alignSentences(source: string, translation: string, options: SentenceAlignOptions): SentenceAlignment {
   const sourceSpans = splitSentences(source, options.sourceLanguage);
   const translationSpans = splitSentences(translation, options.targetLanguage);
+  const n = sourceSpans.length;
+  const m = translationSpans.length;
+  const sourceUnits = prefixSums(sourceSpans.map((span) => units(source.slice(span.start, span.end))));
+  const translationUnits = prefixSums(translationSpans.map((span) => units(translation.slice(span.start, span.end))));
+  const only = onlyPath(sourceUnits, translationUnits);
+  if (only) return { source: sourceSpans, translation: translationSpans, beads: only };
   const glossary = options.glossary ?? [];
-  const sourceUnits = sourceSpans.map((span) => units(source.slice(span.start, span.end)));
-  const translationUnits = translationSpans.map((span) => units(translation.slice(span.start, span.end)));
   const sourceAnchors = sentenceAnchors(source, sourceSpans, 'source', options.sourceLanguage, glossary);
-  const translationAnchors = sentenceAnchors(translation, translationSpans, 'target', options.targetLanguage, glossary);
+  // Only anchors found on both sides can match, so the translation is searched for the source's.
+  const sourceKeys = new Set(sourceAnchors.flatMap((counts) => [...counts.keys()]));
+  const translationAnchors = sentenceAnchors(translation, translationSpans, 'target', options.targetLanguage, glossary, sourceKeys);
+  // The source's anchors the translation lacks are dropped before any merging.
   const shared = sharedKeys(sourceAnchors, translationAnchors);
-  const mergedSource = memoMerge(sourceAnchors);
-  const mergedTranslation = memoMerge(translationAnchors);
+  const sourceShared = sourceAnchors.map((counts) => onlyShared(counts, shared));
+  const translationShared = translationAnchors.map((counts) => onlyShared(counts, shared));
+  const mergedSource = memoMerge(sourceShared);
+  const mergedTranslation = memoMerge(translationShared);
+  // How many sentences up to each one hold a shared anchor: a run without any matches nothing.
+  const sourceAnchored = prefixSums(sourceShared.map((counts) => (counts.size > 0 ? 1 : 0)));
+  const translationAnchored = prefixSums(translationShared.map((counts) => (counts.size > 0 ? 1 : 0)));
 
-  const beadCost = (ratio: number) => (i: number, s: number, j: number, t: number): number => {
-    const shape = SHAPES.find((candidate) => candidate.s === s && candidate.t === t);
-    const prior = -Math.log(shape?.prior ?? 1e-6);
+  // A bead's anchor matches are the same in both passes: counted once, on first use.
+  const matchCounts = new Float64Array((n + 1) * (m + 1) * SHAPES.length).fill(NaN);
+  // The cost of the path through bead (i, shape, j) that starts at `here`, or Infinity when it
+  // cannot come under `best`, the cheapest path to its end cell so far.
+  const stepCost = (ratio: number) => (i: number, shape: number, j: number, here: number, best: number): number => {
+    const s = SHAPE_SOURCE[shape]!;
+    const t = SHAPE_TARGET[shape]!;
+    const prior = PRIOR_COSTS[shape]!;
     // A sentence left without counterpart has no length to compare with.
-    if (s === 0 || t === 0) return prior;
-    const l1 = sum(sourceUnits.slice(i, i + s));
-    const l2 = sum(translationUnits.slice(j, j + t)) / ratio;
+    if (s === 0 || t === 0) return here + prior;
+    const at = (i * (m + 1) + j) * SHAPES.length + shape;
+    let matches = matchCounts[at]!;
+    if (Number.isNaN(matches)) {
+      const none = sourceAnchored[i + s] === sourceAnchored[i] || translationAnchored[j + t] === translationAnchored[j];
+      matches = none ? 0 : anchorMatches(mergedSource(i, s), mergedTranslation(j, t));
+      matchCounts[at] = matches;
+    }
+    // The length term is never below -LENGTH_TERM_FLOOR, so a bead whose prior less its anchors
+    // cannot beat `best` even then is not priced any further: the program's answer stays the same.
+    if (here + (prior - ANCHOR_WEIGHT * matches - LENGTH_TERM_FLOOR) >= best) return Infinity;
+    const l1 = sourceUnits[i + s]! - sourceUnits[i]!;
+    const l2 = (translationUnits[j + t]! - translationUnits[j]!) / ratio;
     const mean = Math.max(1, (l1 + l2) / 2);
     const delta = (l2 - l1) / Math.sqrt(VARIANCE * mean);
-    const matches = anchorMatches(mergedSource(i, s), mergedTranslation(j, t), shared);
-    return prior - Math.log(Math.max(1e-12, 2 * (1 - normalCdf(Math.abs(delta))))) - ANCHOR_WEIGHT * matches;
+    return here + (prior - Math.log(Math.max(1e-12, 2 * (1 - normalCdf(Math.abs(delta))))) - ANCHOR_WEIGHT * matches);
   };
 
   // The length ratio comes from the pair itself; a dropped or added sentence skews it, so it is
   // measured again on the one-to-one beads of a first pass and the pair aligned once more.
-  const first = bestPath(sourceSpans.length, translationSpans.length, beadCost(sum(translationUnits) / Math.max(1, sum(sourceUnits)) || 1));
+  const firstRatio = translationUnits[m]! / Math.max(1, sourceUnits[n]!) || 1;
+  const first = bestPath(n, m, stepCost(firstRatio));
   const ones = first.filter((bead) => bead.source.length === 1 && bead.translation.length === 1);
-  const oneSource = sum(ones.map((bead) => sourceUnits[bead.source[0] ?? 0] ?? 0));
-  const oneTranslation = sum(ones.map((bead) => translationUnits[bead.translation[0] ?? 0] ?? 0));
-  const beads = oneSource > 0 && oneTranslation > 0 ? bestPath(sourceSpans.length, translationSpans.length, beadCost(oneTranslation / oneSource)) : first;
+  const oneSource = sum(ones.map((bead) => unitsOf(sourceUnits, bead.source[0] ?? 0)));
+  const oneTranslation = sum(ones.map((bead) => unitsOf(translationUnits, bead.translation[0] ?? 0)));
+  const ratio = oneTranslation / oneSource;
+  // When every bead of the first pass is one to one, the ratio comes out the same, and so would the path.
+  const beads = oneSource > 0 && oneTranslation > 0 && ratio !== firstRatio ? bestPath(n, m, stepCost(ratio)) : first;
   return { source: sourceSpans, translation: translationSpans, beads };
 }
 
 /** The cheapest sequence of beads covering both sides (dynamic program over sentence counts). */
-function bestPath(n: number, m: number, beadCost: (i: number, s: number, j: number, t: number) => number): SentenceBead[] {
-  const cost: number[][] = Array.from({ length: n + 1 }, () => new Array<number>(m + 1).fill(Infinity));
-  const back: Array<Array<{ s: number; t: number } | undefined>> = Array.from({ length: n + 1 }, () => new Array(m + 1).fill(undefined));
-  const row0 = cost[0];
-  if (row0) row0[0] = 0;
+function bestPath(n: number, m: number, stepCost: (i: number, shape: number, j: number, here: number, best: number) => number): SentenceBead[] {
+  const width = m + 1;
+  const cost = new Float64Array((n + 1) * width).fill(Infinity);
+  // The shape of the bead that reaches each cell, -1 for none.
+  const back = new Int8Array((n + 1) * width).fill(-1);
+  cost[0] = 0;
   for (let i = 0; i <= n; i++) {
     for (let j = 0; j <= m; j++) {
-      const here = cost[i]?.[j] ?? Infinity;
+      const here = cost[i * width + j]!;
       if (here === Infinity) continue;
-      for (const { s, t } of SHAPES) {
+      for (let shape = 0; shape < SHAPES.length; shape++) {
+        const s = SHAPE_SOURCE[shape]!;
+        const t = SHAPE_TARGET[shape]!;
         if (i + s > n || j + t > m) continue;
-        const next = here + beadCost(i, s, j, t);
-        const row = cost[i + s];
-        if (row && next < (row[j + t] ?? Infinity)) {
-          row[j + t] = next;
-          const backRow = back[i + s];
-          if (backRow) backRow[j + t] = { s, t };
+        const to = (i + s) * width + j + t;
+        const next = stepCost(i, shape, j, here, cost[to]!);
+        if (next < cost[to]!) {
+          cost[to] = next;
+          back[to] = shape;
         }
       }
     }
   }
   const beads: SentenceBead[] = [];
   for (let i = n, j = m; i > 0 || j > 0; ) {
-    const step = back[i]?.[j];
+    const step = SHAPES[back[i * width + j]!];
     if (!step) break;
-    beads.unshift({ source: range(i - step.s, i), translation: range(j - step.t, j) });
+    beads.push({ source: range(i - step.s, i), translation: range(j - step.t, j) });
     i -= step.s;
     j -= step.t;
   }
-  return beads;
+  return beads.reverse();
 }
 
 /** Length in comparable units: letters and digits, so punctuation and Markdown syntax weigh nothing. */
 function units(text: string): number {
-  return (text.match(/[\p{L}\p{N}]/gu) ?? []).length;
+  let count = 0;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    // ASCII and the common CJK ideographs answer without the Unicode property lookup.
+    if (code < 0x80) {
+      if ((code >= 0x61 && code <= 0x7a) || (code >= 0x41 && code <= 0x5a) || (code >= 0x30 && code <= 0x39)) count++;
+    } else if (code >= 0x4e00 && code <= 0x9fff) {
+      count++;
+    } else {
+      const char = String.fromCodePoint(text.codePointAt(i)!);
+      if (LETTER_OR_DIGIT.test(char)) count++;
+      i += char.length - 1;
+    }
+  }
+  return count;
+}
+
+const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
+
+/**
+ * The beads when the program has no choice to make, given each side's running unit totals: a
+ * side without sentences leaves every sentence of the other alone; one sentence on each side,
+ * both with letters or digits, are one bead whatever their anchors (its cost is its prior, far
+ * below that of two lone sentences, since the length ratio comes from this very pair).
+ */
+function onlyPath(sourceUnits: readonly number[], translationUnits: readonly number[]): SentenceBead[] | undefined {
+  const n = sourceUnits.length - 1;
+  const m = translationUnits.length - 1;
+  if (n === 0) return range(0, m).map((j) => ({ source: [], translation: [j] }));
+  if (m === 0) return range(0, n).map((i) => ({ source: [i], translation: [] }));
+  if (n === 1 && m === 1 && sourceUnits[1]! > 0 && translationUnits[1]! > 0) return [{ source: [0], translation: [0] }];
+  return undefined;
+}
+
+/** Running totals: entry k is the sum of the first k values, so any run of sentences is one subtraction. */
+function prefixSums(values: readonly number[]): number[] {
+  const sums = [0];
+  for (const value of values) sums.push(sums[sums.length - 1]! + value);
+  return sums;
+}
+
+/** The units of sentence `index` from the running totals. */
+function unitsOf(sums: readonly number[], index: number): number {
+  return (sums[index + 1] ?? 0) - (sums[index] ?? 0);
 }
 
 function sharedKeys(source: readonly AnchorCounts[], target: readonly AnchorCounts[]): Set<string> {
@@ -142,10 +224,17 @@ function merge(parts: readonly AnchorCounts[]): AnchorCounts {
   return merged;
 }
 
-function anchorMatches(source: AnchorCounts, target: AnchorCounts, shared: ReadonlySet<string>): number {
+function anchorMatches(source: AnchorCounts, target: AnchorCounts): number {
   let matches = 0;
-  for (const [key, count] of source) if (shared.has(key)) matches += Math.min(count, target.get(key) ?? 0);
+  for (const [key, count] of source) matches += Math.min(count, target.get(key) ?? 0);
   return matches;
+}
+
+/** The counts of the keys in `shared` only. */
+function onlyShared(counts: AnchorCounts, shared: ReadonlySet<string>): AnchorCounts {
+  const kept: AnchorCounts = new Map();
+  for (const [key, count] of counts) if (shared.has(key)) kept.set(key, count);
+  return kept;
 }
 
 // Abramowitz and Stegun 7.1.26: accurate to 1.5e-7, plenty for ranking beads.

@@ -6,6 +6,7 @@ export interface SentenceSpan {
 
 // Sentence ends of Chinese and Japanese text; `；` ends a clause a translator often makes a sentence.
 const CJK_END = /[。！？；!?]/u;
+const CJK_ENDS = /[。！？；!?]/g;
 // Closing quotes and brackets that belong to the sentence they end: `他说：“好。”` is one sentence.
 const CLOSERS = /[”’」』）)"'】》〉…]/u;
 
@@ -32,18 +33,20 @@ export function splitSentences(text: string, language: string): SentenceSpan[] {
 
 function cjkCuts(text: string, inCode: (offset: number) => boolean): Set<number> {
   const cuts = new Set<number>();
-  for (let i = 0; i < text.length; i++) {
-    if (!CJK_END.test(text[i] ?? '') || inCode(i)) continue;
+  CJK_ENDS.lastIndex = 0;
+  for (let found = CJK_ENDS.exec(text); found !== null; found = CJK_ENDS.exec(text)) {
+    const i = found.index;
+    if (inCode(i)) continue;
     let end = i + 1;
     // A run such as `？！` or `。”` ends once; a `**` after it closes a bold span only when one is open.
     for (;;) {
       const char = text[end] ?? '';
       if (CJK_END.test(char) || CLOSERS.test(char)) end++;
-      else if (/^(\*\*|__)/.test(text.slice(end)) && isOpen(text, end, text.slice(end, end + 2))) end += 2;
+      else if ((text.startsWith('**', end) || text.startsWith('__', end)) && isOpen(text, end, text.slice(end, end + 2))) end += 2;
       else break;
     }
     cuts.add(end);
-    i = end - 1;
+    CJK_ENDS.lastIndex = end;
   }
   return cuts;
 }
@@ -53,9 +56,16 @@ function isOpen(text: string, offset: number, marker: string): boolean {
   return text.slice(0, offset).split(marker).length % 2 === 0;
 }
 
+// A segmenter costs far more to make than to run, and a document has one or two languages.
+const segmenters = new Map<string, Intl.Segmenter>();
+
 function segmenterCuts(text: string, language: string, inCode: (offset: number) => boolean): Set<number> {
   const cuts = new Set<number>();
-  const segmenter = new Intl.Segmenter(language, { granularity: 'sentence' });
+  let segmenter = segmenters.get(language);
+  if (segmenter === undefined) {
+    segmenter = new Intl.Segmenter(language, { granularity: 'sentence' });
+    segmenters.set(language, segmenter);
+  }
   for (const { index } of segmenter.segment(text)) if (index > 0 && !inCode(index - 1)) cuts.add(index);
   return cuts;
 }

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parseInline } from '../../../src/qa/checks/parse-inline.js';
-import { scanInline } from '../../../src/qa/checks/scan-inline.js';
+import { scanInline, scanInlineTree } from '../../../src/qa/checks/scan-inline.js';
 import { treeSummary } from '../../../src/qa/checks/tree-summary.js';
 import { seededRandom } from '../../bench/synthetic-document.js';
 
@@ -98,5 +98,45 @@ describe('scanInline', () => {
       expect(summary, JSON.stringify(text)).toEqual(parsed(text));
     }
     expect(compared).toBeGreaterThan(750);
+  });
+});
+
+describe('scanInlineTree', () => {
+  /** Every text the random mixes are made of: delimiters, code, CJK and Latin prose, punctuation, line ends. */
+  const atoms = ['*', '**', '***', '_', '__', '`', '``', 'a', 'b c', '中文', '，', '。', '“', '”', '(', ')', ' ', '  \n', ' \n ', '\n', '1', '"', '.', '-', '%', '😀'];
+
+  it('builds the tree remark builds, positions included, or leaves the text to it', () => {
+    const random = seededRandom(20261126);
+    let compared = 0;
+    for (let n = 0; n < 3_000; n++) {
+      const length = 1 + Math.floor(random() * 14);
+      let text = '';
+      for (let i = 0; i < length; i++) text += atoms[Math.floor(random() * atoms.length)];
+      const tree = scanInlineTree(text);
+      if (tree === undefined) continue;
+      compared += 1;
+      expect(tree, JSON.stringify(text)).toEqual(parseInline(text));
+    }
+    expect(compared).toBeGreaterThan(1_000);
+  });
+
+  it('builds the tree of every paragraph of the committed post and its translation', () => {
+    const texts = ['content/john-schulman-interview.md', 'translations/john-schulman-interview.en.md']
+      .flatMap((file) => readFileSync(`${REPO}/${file}`, 'utf8').split(/\n\n+/))
+      .filter((block) => !block.startsWith('---'))
+      .map((block) => block.replace(/^#{1,6} /, '').trim());
+    let scanned = 0;
+    for (const text of texts) {
+      const tree = scanInlineTree(text);
+      if (tree === undefined) continue;
+      scanned += 1;
+      expect(tree, text).toEqual(parseInline(text));
+    }
+    expect(scanned).toBeGreaterThan(texts.length * 0.9);
+  });
+
+  it('leaves whitespace at either end, and whatever scanInline leaves, to the parser', () => {
+    for (const text of [' a', 'a ', 'a\n', '\na', 'a [b](c)', 'x\n\ny', '# h', '`a\nb`']) expect(scanInlineTree(text), text).toBeUndefined();
+    expect(scanInlineTree('')).toEqual(parseInline(''));
   });
 });
