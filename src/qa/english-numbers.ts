@@ -7,7 +7,8 @@ type WordKind = 'unit' | 'teen' | 'tens' | 'hundred' | 'scale' | 'ordinal' | 'st
 const UNITS = ['zero', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine'];
 const TEENS = ['ten', 'eleven', 'twelve', 'thirteen', 'fourteen', 'fifteen', 'sixteen', 'seventeen', 'eighteen', 'nineteen'];
 const TENS = ['twenty', 'thirty', 'forty', 'fifty', 'sixty', 'seventy', 'eighty', 'ninety'];
-const SCALES: Readonly<Record<string, number>> = { thousand: 1e3, million: 1e6, billion: 1e9, trillion: 1e12 };
+// Maps, not objects: `constructor` or `toString` in a text must not find a value on the prototype.
+const SCALES: ReadonlyMap<string, number> = new Map([['thousand', 1e3], ['million', 1e6], ['billion', 1e9], ['trillion', 1e12]]);
 const ORDINALS = [
   'zeroth', 'first', 'second', 'third', 'fourth', 'fifth', 'sixth', 'seventh', 'eighth', 'ninth', 'tenth',
   'eleventh', 'twelfth', 'thirteenth', 'fourteenth', 'fifteenth', 'sixteenth', 'seventeenth', 'eighteenth', 'nineteenth',
@@ -15,10 +16,10 @@ const ORDINALS = [
 const TENS_ORDINALS = ['twentieth', 'thirtieth', 'fortieth', 'fiftieth', 'sixtieth', 'seventieth', 'eightieth', 'ninetieth'];
 const DECADES = ['twenties', 'thirties', 'forties', 'fifties', 'sixties', 'seventies', 'eighties', 'nineties'];
 // Words a translator uses for a count without spelling the number (两个 → "both", 两倍 → "twice").
-const STANDALONE: Readonly<Record<string, number>> = {
+const STANDALONE: ReadonlyMap<string, number> = new Map(Object.entries({
   once: 1, single: 1, both: 2, pair: 2, couple: 2, twice: 2, double: 2, dual: 2, triple: 3, thrice: 3,
   quadruple: 4, dozen: 12, dozens: 12,
-};
+}));
 // Dates: 5月 is "May". Case-sensitive, so the verb "may" and "march" do not count.
 const MONTHS = [
   'January', 'February', 'March', 'April', 'May', 'June',
@@ -49,7 +50,7 @@ function scanEnglishNumbers(text: string): NumberMention[] {
       mentions.push(mention);
       continue;
     }
-    const multiplier = scale[1] !== undefined ? (SCALES[scale[1].toLowerCase()] ?? 100) : (SUFFIX_SCALES[scale[2] ?? ''] ?? 1);
+    const multiplier = scale[1] !== undefined ? (SCALES.get(scale[1].toLowerCase()) ?? 100) : (SUFFIX_SCALES[scale[2] ?? ''] ?? 1);
     const end = mention.end + scale[0].length;
     mentions.push({ ...mention, value: mention.value * multiplier, text: text.slice(mention.start, end), end });
   }
@@ -158,8 +159,7 @@ function follows(last: WordKind | 'and' | 'a', next: WordKind): boolean {
   }
 }
 
-// The first letters of every word `lookUpWord` knows (`constructor` included, which `SCALES`
-// answers through its prototype): a word starting otherwise is not looked up at all.
+// The first letters of every word `lookUpWord` knows: a word starting otherwise is not looked up at all.
 const NUMBER_INITIALS = new Set('zotfsenhmbpcdq');
 
 // Every word of every translation is looked up, mostly the same few thousand words.
@@ -185,12 +185,12 @@ function lookUpWord(word: string): WordValue | undefined {
   if (TEENS.includes(base)) return { kind: 'teen', value: 10 + TEENS.indexOf(base) };
   if (TENS.includes(base)) return { kind: 'tens', value: 20 + 10 * TENS.indexOf(base) };
   if (singular === 'hundred') return { kind: 'hundred', value: 100 };
-  const scale = SCALES[singular];
+  const scale = SCALES.get(singular);
   if (scale !== undefined) return { kind: 'scale', value: scale };
   if (ORDINALS.includes(base)) return { kind: 'ordinal', value: ORDINALS.indexOf(base) };
   if (TENS_ORDINALS.includes(base)) return { kind: 'ordinal', value: 20 + 10 * TENS_ORDINALS.indexOf(base) };
   if (base === 'hundredth') return { kind: 'ordinal', value: 100 };
   if (DECADES.includes(base)) return { kind: 'standalone', value: 20 + 10 * DECADES.indexOf(base) };
-  const standalone = STANDALONE[base];
+  const standalone = STANDALONE.get(base);
   return standalone === undefined ? undefined : { kind: 'standalone', value: standalone };
 }

@@ -19,6 +19,9 @@ describe('findEnglishNumbers', () => {
     ['the second question', [2]],
     ['tenfold', [10]],
     ['twice as long', [2]],
+    // Names an object inherits are words like any other, not numbers.
+    ['the constructors call toString and valueOf', []],
+    ['a constructor, hasOwnProperty or __proto__', []],
     ['in August', [8]],
     ['30,000 and 1.5 million', [30_000, 1_500_000]],
     ['a 7B model', [7e9]],
