@@ -246,13 +246,9 @@ export async function translateSite(options: TranslateSiteOptions): Promise<Site
               const unmasked = unmaskTranslation(text, group.tokens);
               if ('problem' in unmasked) continue;
               for (const planned of group.segments) {
-                record(job, planned, unmasked.text, origin, learned, options.from, to);
-                const entry = job.entries.get(planned.id);
-                if (!entry) continue;
-                const line: JournalEntry = { key: memoryKey(options.from, to, entry.segment.hash), source: entry.segment.text, translation: unmasked.text, origin };
                 // A suggestion stays out of the memory, but not out of the journal: a crash must not lose it either.
-                if (planned.reason === 'conflict') line.suggestion = true;
-                journaled.push(line);
+                const line = record(job, planned, unmasked.text, origin, learned, options.from, to);
+                if (line) journaled.push(line);
               }
               job.report.translated += group.segments.length;
             }
@@ -344,11 +340,18 @@ function prepare(job: Job, from: LanguageCode, to: LanguageCode, origin: Origin,
   }
 }
 
-/** Applies one translation to a job, and to the memory unless it is a suggestion beside a person's text. */
-function record(job: Job, segment: PlannedSegment | { id: SegmentId; reason: string }, text: string, from: Origin, learned: TranslationMemory, source: LanguageCode, to: LanguageCode): void {
+/**
+ * Applies one translation to a job, and to the memory unless it is a suggestion beside a person's
+ * text. Returns it as a journal line (suggestions flagged), or undefined for an unknown segment.
+ */
+function record(job: Job, segment: PlannedSegment | { id: SegmentId; reason: string }, text: string, from: Origin, learned: TranslationMemory, source: LanguageCode, to: LanguageCode): JournalEntry | undefined {
   job.updates.set(segment.id, { type: segment.reason === 'conflict' ? 'suggestion' : 'translation', text, origin: from });
   const entry = job.entries.get(segment.id);
-  if (entry && segment.reason !== 'conflict') learned.set(memoryKey(source, to, entry.segment.hash), { source: entry.segment.text, translation: text, origin: from });
+  if (!entry) return undefined;
+  const line: JournalEntry = { key: memoryKey(source, to, entry.segment.hash), source: entry.segment.text, translation: text, origin: from };
+  if (segment.reason === 'conflict') line.suggestion = true;
+  else learned.set(line.key, { source: line.source, translation: text, origin: from });
+  return line;
 }
 
 /** Counts, per document, the requests that carried its segments and its share of the usage. */
