@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { createReadStream } from 'node:fs';
-import { chmod, mkdir, open, readFile, rename, rm, stat } from 'node:fs/promises';
+import { chmod, mkdir, open, rename, rm, stat } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import writeFileAtomicLib from 'write-file-atomic';
 import { toFileSystemError } from '../model/errors.js';
@@ -26,8 +26,7 @@ export async function writeFileAtomic(path: string, content: string): Promise<vo
  * (and their modification times) untouched. Returns whether it wrote.
  */
 export async function writeFileAtomicIfChanged(path: string, content: string): Promise<boolean> {
-  const existing = await readFile(path, 'utf8').catch(() => undefined);
-  if (existing === content) return false;
+  if (await fileHasContent(path, [content])) return false;
   await writeFileAtomic(path, content);
   return true;
 }
@@ -43,13 +42,7 @@ const WRITE_CHUNK_CHARS = 1 << 20;
  * folder flushed; the file's mode is kept. Returns whether it wrote.
  */
 export async function writePartsAtomicIfChanged(path: string, parts: () => Iterable<string>): Promise<boolean> {
-  const digest = createHash('sha256');
-  let bytes = 0;
-  for (const part of parts()) {
-    digest.update(part);
-    bytes += Buffer.byteLength(part);
-  }
-  if (await fileHasContent(path, bytes, digest.digest('hex'))) return false;
+  if (await fileHasContent(path, parts())) return false;
   const dir = dirname(path);
   const temporary = join(dir, `.${basename(path)}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`);
   try {
@@ -80,10 +73,20 @@ export async function writePartsAtomicIfChanged(path: string, parts: () => Itera
   return true;
 }
 
-/** Whether the file holds exactly `bytes` bytes hashing to `sha256`, read in chunks; false when it is missing. */
-async function fileHasContent(path: string, bytes: number, sha256: string): Promise<boolean> {
+/**
+ * Whether the file holds exactly the UTF-8 bytes of `parts`: same size, then same SHA-256, the
+ * file read in chunks; false when it is missing. Neither side is held whole.
+ */
+async function fileHasContent(path: string, parts: Iterable<string>): Promise<boolean> {
+  const expected = createHash('sha256');
+  let bytes = 0;
+  for (const part of parts) {
+    expected.update(part);
+    bytes += Buffer.byteLength(part);
+  }
   const size = await stat(path).then((existing) => (existing.isFile() ? existing.size : -1), () => -1);
   if (size !== bytes) return false;
+  const sha256 = expected.digest('hex');
   const digest = createHash('sha256');
   try {
     for await (const chunk of createReadStream(path)) digest.update(chunk as Buffer);
