@@ -1,4 +1,5 @@
 import type { Emphasis, Paragraph, PhrasingContent, Root, Strong, Text } from 'mdast';
+import { memoByText } from '../memo-by-text.js';
 import type { InlineSummary } from './inline-summary.js';
 import { treeSummary } from './tree-summary.js';
 
@@ -61,9 +62,8 @@ export function scanInline(markdown: string): InlineSummary | undefined {
 }
 
 // QA reads every text of a document and the review page shows the same texts again: each tree is
-// built once per run. Bounded so that a large project does not hold them all.
-const CACHE_SIZE = 8_192;
-const trees = new Map<string, Root | null>();
+// built once per run (bounded, so that a large project does not hold them all).
+const inlineTrees = memoByText((text: string): Root | null => buildInlineTree(text) ?? null);
 
 /**
  * The syntax tree remark (CommonMark + GFM) makes of a text of prose, `**strong**`, `*emphasis*`,
@@ -72,13 +72,7 @@ const trees = new Map<string, Root | null>();
  * callers: never change it.
  */
 export function scanInlineTree(text: string): Root | undefined {
-  let tree = trees.get(text);
-  if (tree === undefined) {
-    tree = buildInlineTree(text) ?? null;
-    if (trees.size >= CACHE_SIZE) trees.delete(trees.keys().next().value ?? '');
-    trees.set(text, tree);
-  }
-  return tree ?? undefined;
+  return inlineTrees(text) ?? undefined;
 }
 
 function buildInlineTree(text: string): Root | undefined {
