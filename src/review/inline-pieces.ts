@@ -55,21 +55,12 @@ export function inlinePieces(text: string, sentences: readonly PlacedSentence[])
         if (beads === undefined) return push(node.value, start, marks);
         // A value written as it stands in the text (nearly always) has its characters at their own offsets.
         const offsets = start !== undefined && end !== undefined ? (text.slice(start, end) === node.value ? undefined : mapOffsets(node.value, text, start, end)) : [];
+        const offsetOf = (i: number): number | undefined => (offsets === undefined ? start! + i : offsets[i]);
         // One piece per stretch of characters in the same sentence.
         let from = 0;
-        if (offsets === undefined) {
-          const at = start!;
-          for (let i = 1; i <= node.value.length; i++) {
-            if (i === node.value.length || beads[at + i - 1] !== beads[at + i]) {
-              push(node.value.slice(from, i), at + from, marks);
-              from = i;
-            }
-          }
-          return;
-        }
         for (let i = 1; i <= node.value.length; i++) {
-          if (i === node.value.length || beadAt(offsets[i - 1] ?? -1) !== beadAt(offsets[i] ?? -1)) {
-            push(node.value.slice(from, i), offsets[from], marks);
+          if (i === node.value.length || beadAt(offsetOf(i - 1) ?? -1) !== beadAt(offsetOf(i) ?? -1)) {
+            push(node.value.slice(from, i), offsetOf(from), marks);
             from = i;
           }
         }
