@@ -6,7 +6,7 @@ export interface SentenceSpan {
 
 // Sentence ends of Chinese and Japanese text; `；` ends a clause a translator often makes a sentence.
 const CJK_END = /[。！？；!?]/u;
-const CJK_ENDS = /[。！？；!?]/g;
+const CJK_ENDS = new RegExp(CJK_END.source, 'gu');
 // Closing quotes and brackets that belong to the sentence they end: `他说：“好。”` is one sentence.
 const CLOSERS = /[”’」』）)"'】》〉…]/u;
 
