@@ -1,7 +1,6 @@
 import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { runCli } from '../../src/cli/run-cli.js';
 import { REPO, type CliResult } from './temp-project.js';
 
 /** The built binary (`npm run build`, which `npm test` runs first). */
@@ -11,34 +10,6 @@ export const BIN = join(REPO, 'dist', 'bin', 'bitext.js');
 export function smallDocument(n = 4): string {
   const paragraphs = Array.from({ length: n }, (_, i) => `第${i + 1}段：我们讨论了模型的训练方法和评估，编号${i + 1}。`);
   return `# 标题\n\n${paragraphs.join('\n\n')}\n`;
-}
-
-/**
- * Runs the CLI in-process with a Ctrl-C signal the test controls: `onStderr` sees stderr as it
- * grows and may call `abort()`.
- */
-export async function bitextWatched(
-  cwd: string,
-  argv: string[],
-  env: Record<string, string | undefined>,
-  onStderr: (stderr: string, abort: () => void) => void,
-): Promise<CliResult> {
-  const controller = new AbortController();
-  let stdout = '';
-  let stderr = '';
-  const code = await runCli(argv, {
-    cwd,
-    env: { PATH: process.env.PATH, ...env },
-    stdout: { write: (t: string) => (stdout += t) },
-    stderr: {
-      write: (t: string) => {
-        stderr += t;
-        onStderr(stderr, () => controller.abort());
-      },
-    },
-    signal: controller.signal,
-  });
-  return { code, stdout, stderr };
 }
 
 /** Runs the real binary; resolves with its output, or with `timedOut` if it outlives `limitMs`. */

@@ -48,15 +48,30 @@ export interface CliResult {
   stderr: string;
 }
 
-/** Runs the CLI in-process, as the binary would, with an isolated environment. */
-export async function bitext(cwd: string, argv: string[], env: Record<string, string | undefined> = {}): Promise<CliResult> {
+/**
+ * Runs the CLI in-process, as the binary would, with an isolated environment and a Ctrl-C signal
+ * the test controls: `onStderr` sees stderr as it grows and may call `abort()`.
+ */
+export async function bitext(
+  cwd: string,
+  argv: string[],
+  env: Record<string, string | undefined> = {},
+  onStderr?: (stderr: string, abort: () => void) => void,
+): Promise<CliResult> {
+  const controller = new AbortController();
   let stdout = '';
   let stderr = '';
   const code = await runCli(argv, {
     cwd,
     env: { PATH: process.env.PATH, ...env },
     stdout: { write: (t: string) => (stdout += t) },
-    stderr: { write: (t: string) => (stderr += t) },
+    stderr: {
+      write: (t: string) => {
+        stderr += t;
+        onStderr?.(stderr, () => controller.abort());
+      },
+    },
+    signal: controller.signal,
   });
   return { code, stdout, stderr };
 }

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startFakeOpenAIServer } from '../helpers/fake-openai-server.js';
 import type { FakeServer } from '../helpers/recording-server.js';
-import { bitextWatched, isRunning, smallDocument, spawnBitext } from '../helpers/run-bitext.js';
+import { isRunning, smallDocument, spawnBitext } from '../helpers/run-bitext.js';
 import { bitext, projectWithPost, tempProject, writeFile } from '../helpers/temp-project.js';
 
 let server: FakeServer | undefined;
@@ -43,7 +43,7 @@ describe('work that never ends or cannot be stopped', () => {
       'slow-down.mjs': `import { TranslatorError } from ${JSON.stringify(new URL('../../dist/translate/translator.js', import.meta.url).pathname)};
 export function createTranslator() { return { name: 'limited', limits: { maxSegmentsPerRequest: 10, maxCharactersPerRequest: 10000 }, async translate() { throw new TranslatorError('slow down', { kind: 'rate-limit', retryAfterMs: 100000 * 1000 }); } }; }`,
     });
-    const run = await bitextWatched(dir, ['translate', 'content/doc.md', '--translator', './slow-down.mjs'], {}, (stderr, abort) => {
+    const run = await bitext(dir, ['translate', 'content/doc.md', '--translator', './slow-down.mjs'], {}, (stderr, abort) => {
       if (stderr.includes('retrying in')) abort();
     });
     expect(run.stderr).not.toContain('100000.0 s');
