@@ -12,6 +12,22 @@ function run(cwd: string, args: string[], env: Record<string, string> = {}) {
   return spawnSync(process.execPath, [BIN, ...args], { cwd, encoding: 'utf8', env: { PATH: process.env.PATH ?? '', ...env } });
 }
 
+/** Resolves once `condition` holds (checked every 20 ms); rejects if the run never gets there. */
+function pollUntil(condition: () => boolean, limitMs = 60_000): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const started = Date.now();
+    const poll = setInterval(() => {
+      if (condition()) {
+        clearInterval(poll);
+        resolve();
+      } else if (Date.now() - started > limitMs) {
+        clearInterval(poll);
+        reject(new Error('the run never got going'));
+      }
+    }, 20);
+  });
+}
+
 describe('the real binary', () => {
   it('is built (npm test builds it first)', () => {
     expect(existsSync(BIN)).toBe(true);
@@ -37,19 +53,8 @@ describe('the real binary', () => {
     const child = spawn(process.execPath, args, { cwd: dir, env: { PATH: process.env.PATH ?? '', SLOW_MS: '150' }, stdio: 'ignore' });
     const exited = new Promise((resolve) => child.on('exit', resolve));
     // Wait until some batches are answered, then kill without warning.
-    await new Promise<void>((resolve, reject) => {
-      const started = Date.now();
-      const poll = setInterval(() => {
-        if (recorder.sent().length >= 40) {
-          clearInterval(poll);
-          child.kill('SIGKILL');
-          resolve();
-        } else if (Date.now() - started > 60_000) {
-          clearInterval(poll);
-          reject(new Error('the run never got going'));
-        }
-      }, 20);
-    });
+    await pollUntil(() => recorder.sent().length >= 40);
+    child.kill('SIGKILL');
     await exited;
 
     // Whatever is on disk is whole: the bilingual document (if written yet) and the memory parse.
@@ -100,15 +105,8 @@ describe('the real binary', () => {
     const args = ['translate', post, '--translator', 'command', '--command', recorder.command, '--concurrency', '1'];
     const child = spawn(process.execPath, [BIN, ...args], { cwd: dir, env: { PATH: process.env.PATH ?? '', SLOW_MS: '150' }, stdio: 'ignore' });
     const exited = new Promise((resolve) => child.on('exit', resolve));
-    await new Promise<void>((resolve) => {
-      const poll = setInterval(() => {
-        if (recorder.sent().length >= 15) {
-          clearInterval(poll);
-          child.kill('SIGKILL');
-          resolve();
-        }
-      }, 20);
-    });
+    await pollUntil(() => recorder.sent().length >= 15);
+    child.kill('SIGKILL');
     await exited;
     const sentBefore = new Set(recorder.sent().map((s) => s.text));
     const journals = join(dir, 'translations', '.bitext', 'journal');
@@ -135,15 +133,8 @@ describe('the real binary', () => {
     const child = spawn(process.execPath, [BIN, 'translate', 'content/post.md', '--translator', 'command', '--command', recorder.command, '--concurrency', '1'], { cwd: dir, env: { PATH: process.env.PATH ?? '', SLOW_MS: '150' }, stdio: ['ignore', 'ignore', 'pipe'] });
     let stderr = '';
     child.stderr.on('data', (c) => (stderr += c));
-    await new Promise<void>((resolve) => {
-      const poll = setInterval(() => {
-        if (recorder.sent().length >= 20) {
-          clearInterval(poll);
-          child.kill('SIGINT');
-          resolve();
-        }
-      }, 20);
-    });
+    await pollUntil(() => recorder.sent().length >= 20);
+    child.kill('SIGINT');
     const code = await new Promise((resolve) => child.on('exit', resolve));
     expect(code).toBe(130);
     expect(stderr).toContain('finished work is saved');
@@ -168,14 +159,7 @@ describe('the real binary', () => {
     const dir = projectWithPost();
     const recorder = recordingTranslator(dir);
     const child = spawn(process.execPath, [BIN, 'translate', 'content/post.md', '--translator', 'command', '--command', recorder.command, '--concurrency', '1'], { cwd: dir, env: { PATH: process.env.PATH ?? '', SLOW_MS: '300' }, stdio: 'ignore' });
-    await new Promise<void>((resolve) => {
-      const poll = setInterval(() => {
-        if (existsSync(join(dir, 'translations', 'post.zh-en.md.lock'))) {
-          clearInterval(poll);
-          resolve();
-        }
-      }, 20);
-    });
+    await pollUntil(() => existsSync(join(dir, 'translations', 'post.zh-en.md.lock')));
     const second = run(dir, ['translate', 'content/post.md', '--translator', 'pseudo']);
     child.kill('SIGKILL');
     await new Promise((resolve) => child.on('exit', resolve));
